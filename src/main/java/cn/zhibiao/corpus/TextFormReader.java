@@ -1,0 +1,91 @@
+package cn.zhibiao.corpus;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads the two text-export dialects into rows. Word's "cell per line" export starts each cell with a tab, continues a
+ * cell on lines without one, and ends a row with a blank line. The "row per line" dialect separates cells with tabs
+ * on one line, as spreadsheets and some converters write them.
+ */
+final class TextFormReader {
+
+    private TextFormReader() {
+    }
+
+    static List<Row> read(String text, Warnings warnings) {
+        String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (CellText.hasUndecodable(lines[i])) {
+                warnings.add(i + 1, "含无法解码的字符（导出时被截断），已去除");
+            }
+        }
+        return isRowPerLine(lines) ? rowPerLine(lines) : cellPerLine(lines);
+    }
+
+    private static boolean isRowPerLine(String[] lines) {
+        long tabbed = Arrays.stream(lines).filter(l -> l.indexOf('\t') >= 0).count();
+        long multi = Arrays.stream(lines).filter(l -> l.stripTrailing().chars().filter(c -> c == '\t').count() >= 2
+                || l.indexOf('\t') > 0 && !l.stripTrailing().endsWith("\t") && !l.startsWith("\t")).count();
+        return tabbed > 0 && multi * 3 > tabbed;
+    }
+
+    private static List<Row> rowPerLine(String[] lines) {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isBlank() || line.matches("[\\s|\\-:]+") && line.contains("--")) {
+                continue;
+            }
+            if (line.indexOf('\t') < 0) {
+                rows.add(Row.paragraph(i + 1, CellText.clean(line)));
+                continue;
+            }
+            List<String> cells = new ArrayList<>();
+            for (String cell : line.split("\t", -1)) {
+                cells.add(CellText.clean(cell));
+            }
+            trimTrailingEmpty(cells);
+            rows.add(new Row(i + 1, cells, false));
+        }
+        return rows;
+    }
+
+    private static List<Row> cellPerLine(String[] lines) {
+        List<Row> rows = new ArrayList<>();
+        List<StringBuilder> cells = new ArrayList<>();
+        int rowStart = 0;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.startsWith("\t")) {
+                if (cells.isEmpty()) {
+                    rowStart = i + 1;
+                }
+                cells.add(new StringBuilder(line.substring(1)));
+            } else if (line.isBlank()) {
+                flush(rows, cells, rowStart);
+            } else if (!cells.isEmpty()) {
+                cells.getLast().append('\n').append(line);
+            } else {
+                rows.add(Row.paragraph(i + 1, CellText.clean(line)));
+            }
+        }
+        flush(rows, cells, rowStart);
+        return rows;
+    }
+
+    private static void flush(List<Row> rows, List<StringBuilder> cells, int rowStart) {
+        if (cells.isEmpty()) {
+            return;
+        }
+        rows.add(new Row(rowStart, cells.stream().map(b -> CellText.clean(b.toString())).toList(), false));
+        cells.clear();
+    }
+
+    static void trimTrailingEmpty(List<String> cells) {
+        while (!cells.isEmpty() && cells.getLast().isBlank()) {
+            cells.removeLast();
+        }
+    }
+}
