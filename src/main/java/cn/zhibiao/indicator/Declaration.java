@@ -1,7 +1,13 @@
 package cn.zhibiao.indicator;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /** One 绩效目标申报表: a project's goals and its indicator table, as read from a legacy form or drafted. */
 public record Declaration(
@@ -22,6 +28,21 @@ public record Declaration(
 
     public Declaration {
         indicators = indicators == null ? List.of() : List.copyOf(indicators);
+    }
+
+    /**
+     * A stable identifier (12 hex digits) derived from where the declaration came from and what it is, so that
+     * re-importing the same form updates rather than duplicates it.
+     */
+    @JsonIgnore
+    public String id() {
+        String key = source + "|" + kind + "|" + year + "|" + projectName;
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The same declaration with every indicator's {@code parsed} filled in. */
