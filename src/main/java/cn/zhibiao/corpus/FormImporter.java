@@ -17,7 +17,7 @@ import cn.zhibiao.indicator.DeclarationKind;
 /**
  * Reads legacy 绩效目标 forms (text exports, .docx, .xlsx) into declarations. The document is cut into sections at
  * the form titles; each section is read by the parser of its layout; 编报说明 sections are left to
- * the instruction reader.
+ * {@link InstructionReader}.
  */
 public final class FormImporter {
 
@@ -43,11 +43,8 @@ public final class FormImporter {
     }
 
     public ImportResult read(String name, byte[] bytes) throws ImportException {
-        if (bytes.length > maxBytes) {
-            throw new ImportException(name, "文件大小 " + megabytes(bytes.length) + " 超过上限 " + megabytes(maxBytes));
-        }
         Warnings warnings = new Warnings(name);
-        List<Row> rows = rows(name, bytes, warnings);
+        List<Row> rows = rows(name, bytes, maxBytes, warnings);
         List<Declaration> declarations = declarations(name, rows, warnings);
         if (declarations.isEmpty()) {
             throw new ImportException(name, "未找到可识别的绩效目标表（支持：专项资金绩效目标表、项目资金绩效目标申报表、"
@@ -57,7 +54,10 @@ public final class FormImporter {
     }
 
     /** The rows of any supported format; also used to read the 编报说明 sections. */
-    static List<Row> rows(String name, byte[] bytes, Warnings warnings) throws ImportException {
+    static List<Row> rows(String name, byte[] bytes, long maxBytes, Warnings warnings) throws ImportException {
+        if (bytes.length > maxBytes) {
+            throw new ImportException(name, "文件大小 " + megabytes(bytes.length) + " 超过上限 " + megabytes(maxBytes));
+        }
         if (bytes.length == 0) {
             throw new ImportException(name, "文件为空");
         }
