@@ -29,6 +29,8 @@ public final class ValueParser {
     private static final Pattern RELATIVE_DEADLINE = Pattern.compile(
             "年底|年末|当年\\d{1,2}月(?:\\d{1,2}日)?(?:底|末)?前?|\\d{1,2}月(?:\\d{1,2}日)?(?:底|末)?前|月底前|备案当年");
 
+    private static final Pattern BARE_MONTH = Pattern.compile("(?<![\\d.])(\\d{1,2})月(?:\\d{1,2}日)?(?:底|末)?");
+
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![\\d.])(-)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?(?:[Ee][+-]?\\d+)?)"
                     + "(?:\\s*[-至到]\\s*(\\d+(?:\\.\\d+)?))?");
@@ -79,6 +81,19 @@ public final class ValueParser {
                 rest = blank(rest, date.start(), date.end());
             }
         }
+        if (deadline != null) {
+            // "2019年6月…，10月…" : later bare months belong to the same year and push the deadline out.
+            int year = deadline.getYear();
+            Matcher month = BARE_MONTH.matcher(rest);
+            while (month.find()) {
+                int m = Integer.parseInt(month.group(1));
+                if (m >= 1 && m <= 12) {
+                    LocalDate end = YearMonth.of(year, m).atEndOfMonth();
+                    deadline = end.isAfter(deadline) ? end : deadline;
+                    rest = blank(rest, month.start(), month.end());
+                }
+            }
+        }
         if (deadline == null && RELATIVE_DEADLINE.matcher(rest).find()) {
             relativeDeadline = true;
             rest = RELATIVE_DEADLINE.matcher(rest).replaceAll(m -> " ".repeat(m.group().length()));
@@ -90,10 +105,6 @@ public final class ValueParser {
         while (found && isQualifier(unitAfter(rest, number.end()))) {
             int from = number.end();
             found = number.find(from) && number.start() >= from;
-        }
-        if (!found) {
-            number = NUMBER.matcher(rest);
-            found = number.find();
         }
         if (found) {
             BigDecimal value = decimal(number.group(2));
