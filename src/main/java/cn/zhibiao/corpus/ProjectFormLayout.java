@@ -59,8 +59,7 @@ final class ProjectFormLayout {
             end++;
         }
         List<Row> body = table.subList(header + 1, end);
-        for (List<String> cells : RowMerger.records(body, head.size(), warnings, r -> false)) {
-            Row row = new Row(0, cells, false);
+        for (Row row : RowMerger.records(body, head.size(), warnings, r -> false)) {
             if (!row.cell(l1).isBlank()) {
                 level1 = TextNormaliser.squeeze(row.cell(l1));
                 level2 = null;
@@ -71,7 +70,7 @@ final class ProjectFormLayout {
             String indicatorName = FormContext.blankToNull(row.cell(name));
             String indicatorValue = FormContext.blankToNull(row.cell(value));
             if (note >= 0 && !row.cell(note).isBlank()) {
-                warnings.add(body.getFirst().line(), "备注“" + row.cell(note).strip() + "”未作为指标值读取");
+                warnings.add(row.line(), "备注“" + row.cell(note).strip() + "”未作为指标值读取");
             }
             if (indicatorName == null && indicatorValue == null) {
                 continue;

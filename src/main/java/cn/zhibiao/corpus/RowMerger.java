@@ -13,10 +13,10 @@ final class RowMerger {
     /**
      * Groups rows into records of {@code width} cells. Word exports sometimes break one table row into several
      * blank-line-separated pieces; pieces are joined until the record is full. A header row always starts afresh.
+     * Each record keeps the line where it began.
      */
-    static List<List<String>> records(List<Row> rows, int width, Warnings warnings,
-            Predicate<Row> isHeader) {
-        List<List<String>> records = new ArrayList<>();
+    static List<Row> records(List<Row> rows, int width, Warnings warnings, Predicate<Row> isHeader) {
+        List<Row> records = new ArrayList<>();
         List<String> pending = new ArrayList<>();
         int pendingLine = 0;
         for (Row row : rows) {
@@ -28,7 +28,7 @@ final class RowMerger {
                     warnings.add(pendingLine, "表格行不完整，已跳过：" + String.join(" | ", pending));
                     pending.clear();
                 }
-                records.add(pad(row.cells(), width));
+                records.add(new Row(row.line(), pad(row.cells(), width), false));
                 continue;
             }
             if (pending.isEmpty()) {
@@ -40,13 +40,13 @@ final class RowMerger {
                     warnings.add(pendingLine, "表格行的单元格多于表头（" + pending.size() + " > " + width + "），多出的单元格未读取："
                             + String.join(" | ", pending.subList(width, pending.size())));
                 }
-                records.add(List.copyOf(pending.subList(0, width)));
+                records.add(new Row(pendingLine, pending.subList(0, width), false));
                 pending.clear();
             }
         }
         if (!pending.isEmpty() && pending.stream().anyMatch(c -> !c.isBlank())) {
             warnings.add(pendingLine, "表格行被截断（" + pending.size() + "/" + width + " 个单元格），已按现有单元格读取");
-            records.add(pad(pending, width));
+            records.add(new Row(pendingLine, pad(pending, width), false));
         }
         return records;
     }

@@ -31,16 +31,16 @@ final class SpecialFundLayout {
     static List<SummaryRow> summary(List<Row> rows, Warnings warnings) {
         List<SummaryRow> result = new ArrayList<>();
         boolean inTable = false;
-        for (List<String> cells : RowMerger.records(rows, SUMMARY_WIDTH, warnings, r -> r.cell(0).contains("序号")
+        for (Row row : RowMerger.records(rows, SUMMARY_WIDTH, warnings, r -> r.cell(0).contains("序号")
                 || r.cells().contains("专项支出名称"))) {
             if (!inTable) {
                 inTable = true;
                 continue;
             }
-            if (cells.stream().allMatch(String::isBlank)) {
+            if (row.isBlank()) {
                 continue;
             }
-            result.add(new SummaryRow(cells.get(1), cells.get(2), cells.get(3), cells.get(4), cells.get(5)));
+            result.add(new SummaryRow(row.cell(1), row.cell(2), row.cell(3), row.cell(4), row.cell(5)));
         }
         return result;
     }
@@ -80,10 +80,11 @@ final class SpecialFundLayout {
 
         List<Declaration> declarations = new ArrayList<>();
         List<Row> data = tableRows.subList(header + 3, tableRows.size());
-        for (List<String> cells : RowMerger.records(data, width, warnings, r -> false)) {
-            if (cells.stream().allMatch(String::isBlank)) {
+        for (Row record : RowMerger.records(data, width, warnings, r -> false)) {
+            if (record.isBlank()) {
                 continue;
             }
+            List<String> cells = record.cells();
             SummaryRow match = byName.get(TextNormaliser.squeeze(cells.get(2)));
             String directionCell = cells.get(1);
             if (match == null && byName.containsKey(TextNormaliser.squeeze(cells.get(1)))) {
@@ -92,7 +93,7 @@ final class SpecialFundLayout {
             }
             String name = match != null ? match.name() : cells.get(2);
             if (match == null) {
-                warnings.add(0, "支出方向表中的“" + name + "”在汇总表中找不到，已按支出方向表读取");
+                warnings.add(record.line(), "支出方向表中的“" + name + "”在汇总表中找不到，已按支出方向表读取");
             } else {
                 byName.remove(TextNormaliser.squeeze(match.name()));
             }
