@@ -1,0 +1,98 @@
+package cn.zhibiao.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The word lists of {@code rules/phrases.yaml}, compiled once. A list becomes one alternation, longest phrase first,
+ * so that "按计划完成" is reported rather than "完成". Any problem names the file and the key.
+ */
+final class Phrases {
+
+    static final String FILE = "rules/phrases.yaml";
+
+    private final Map<String, Pattern> lists;
+    private final Map<String, List<String>> words;
+    private final Map<String, Pattern> patterns;
+
+    private Phrases(Map<String, Pattern> lists, Map<String, List<String>> words, Map<String, Pattern> patterns) {
+        this.lists = lists;
+        this.words = words;
+        this.patterns = patterns;
+    }
+
+    static Phrases load() {
+        JsonNode root;
+        try (InputStream in = Phrases.class.getClassLoader().getResourceAsStream(FILE)) {
+            if (in == null) {
+                throw new IllegalStateException(FILE + " 不存在");
+            }
+            root = new YAMLMapper().readTree(in);
+        } catch (IOException | JacksonException e) {
+            throw new IllegalStateException(FILE + " 无法读取：" + e.getMessage(), e);
+        }
+        Map<String, Pattern> lists = new HashMap<>();
+        Map<String, List<String>> words = new HashMap<>();
+        JsonNode listNode = root.path("lists");
+        if (!listNode.isObject()) {
+            throw new IllegalStateException(FILE + "：缺少 lists");
+        }
+        listNode.properties().forEach(e -> {
+            String key = "lists." + e.getKey();
+            if (!e.getValue().isArray() || e.getValue().isEmpty()) {
+                throw new IllegalStateException(FILE + "：" + key + " 应为非空列表");
+            }
+            List<String> phrases = e.getValue().valueStream().map(v -> {
+                if (!v.isString() || v.asString().isBlank()) {
+                    throw new IllegalStateException(FILE + "：" + key + " 含有空的或非文本的词条“" + v + "”");
+                }
+                return v.asString().strip();
+            }).sorted(Comparator.comparingInt(String::length).reversed()).toList();
+            words.put(e.getKey(), phrases);
+            lists.put(e.getKey(), Pattern.compile(phrases.stream().map(Pattern::quote).collect(Collectors.joining("|"))));
+        });
+        Map<String, Pattern> patterns = new HashMap<>();
+        root.path("patterns").properties().forEach(e -> {
+            try {
+                patterns.put(e.getKey(), Pattern.compile(e.getValue().asString()));
+            } catch (PatternSyntaxException ex) {
+                throw new IllegalStateException(FILE + "：patterns." + e.getKey() + " 不是有效的正则表达式：" + ex.getDescription());
+            }
+        });
+        return new Phrases(Map.copyOf(lists), Map.copyOf(words), Map.copyOf(patterns));
+    }
+
+    /** The list as one pattern that finds any of its phrases. */
+    Pattern list(String name) {
+        Pattern p = lists.get(name);
+        if (p == null) {
+            throw new IllegalStateException(FILE + " 缺少词表 lists." + name);
+        }
+        return p;
+    }
+
+    /** The list's phrases, for whole-value comparison. */
+    List<String> words(String name) {
+        list(name);
+        return words.get(name);
+    }
+
+    Pattern pattern(String name) {
+        Pattern p = patterns.get(name);
+        if (p == null) {
+            throw new IllegalStateException(FILE + " 缺少正则 patterns." + name);
+        }
+        return p;
+    }
+}
