@@ -88,7 +88,8 @@ final class CatalogLoader {
             if (!example.isObject()) {
                 throw new IllegalStateException(FILE + "：" + where + " 应为对象");
             }
-            if (!declarationLevel) {
+            // An indicator rule's example is a row, unless it needs its declaration (goals, funds) around it.
+            if (!declarationLevel && !example.has("indicators")) {
                 result.add(new RuleExample(null, null, null, null, List.of(row(example, where))));
                 continue;
             }
