@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.regex.Pattern;
 
 import cn.zhibiao.indicator.Declaration;
 import cn.zhibiao.indicator.DeclarationKind;
@@ -46,7 +45,7 @@ final class DeclarationRules {
     private final Map<String, DeclarationRule> functions = new LinkedHashMap<>();
 
     DeclarationRules(Phrases p, RulesProperties settings) {
-        Pattern servesPeople = p.list("serves-people");
+        PhraseList servesPeople = p.list("serves-people");
         BigDecimal tolerance = settings.fundsTolerance();
 
         register("ANNUAL_ABOVE_PERIOD", (d, rows) -> {
@@ -141,7 +140,7 @@ final class DeclarationRules {
         register("COVERAGE_SATISFACTION", (d, rows) -> {
             String about = String.join("|", nonNull(d.projectName()), nonNull(d.annualGoal()), nonNull(d.periodGoal()),
                     nonNull(d.overview()));
-            boolean servesPeopleProject = servesPeople.matcher(about).find();
+            boolean servesPeopleProject = servesPeople.foundIn(about);
             return d.kind() == DeclarationKind.DEPARTMENT || !servesPeopleProject
                     || rows.stream().anyMatch(r -> r.level2 == Level2.SATISFACTION) ? List.of() : List.of(Hit.NO_SPAN);
         });

@@ -2,7 +2,6 @@ package cn.zhibiao.rules;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,22 +27,22 @@ final class IndicatorRules {
     private final Map<String, RowRule> functions = new LinkedHashMap<>();
 
     IndicatorRules(Phrases p, RulesProperties settings) {
-        List<String> notApplicable = p.words("not-applicable");
-        List<String> placeholder = p.words("placeholder");
-        Pattern completion = p.list("completion");
-        Pattern completionPercent = p.list("completion-percent");
-        Pattern deferral = p.list("deferral");
+        PhraseList notApplicable = p.list("not-applicable");
+        PhraseList placeholder = p.list("placeholder");
+        PhraseList completion = p.list("completion");
+        PhraseList completionPercent = p.list("completion-percent");
+        PhraseList deferral = p.list("deferral");
         Pattern deferralShape = p.pattern("deferral-shape");
-        Pattern degree = p.list("degree");
-        Pattern nonMonetaryCost = p.list("non-monetary-cost");
-        Pattern noDeadline = p.list("no-deadline");
-        Pattern frequency = p.list("frequency");
-        Pattern workVerbs = p.list("work-verbs");
-        Pattern rateName = p.list("rate-name");
-        Pattern growthRate = p.list("growth-rate");
-        Pattern cappedRate = p.list("capped-rate");
-        Pattern satisfaction = p.list("satisfaction");
-        Pattern costFloorAllowed = p.list("cost-floor-allowed");
+        PhraseList degree = p.list("degree");
+        PhraseList nonMonetaryCost = p.list("non-monetary-cost");
+        PhraseList noDeadline = p.list("no-deadline");
+        PhraseList frequency = p.list("frequency");
+        PhraseList workVerbs = p.list("work-verbs");
+        PhraseList rateName = p.list("rate-name");
+        PhraseList growthRate = p.list("growth-rate");
+        PhraseList cappedRate = p.list("capped-rate");
+        PhraseList satisfaction = p.list("satisfaction");
+        PhraseList costFloorAllowed = p.list("cost-floor-allowed");
         Pattern residue = p.pattern("template-residue");
         Pattern labelOnly = p.pattern("template-label-only");
         Pattern dateSerial = p.pattern("date-serial");
@@ -79,7 +78,7 @@ final class IndicatorRules {
                     : null;
         });
         register("SATISFACTION_WRONG_INDICATOR", r -> {
-            if (satisfaction.matcher(r.name).find() || satisfaction.matcher(r.value).find()) {
+            if (satisfaction.foundIn(r.name) || satisfaction.foundIn(r.value)) {
                 return null;
             }
             // 2019 forms have no name column: a bare percentage in the 满意度 row is the satisfaction target.
@@ -89,7 +88,7 @@ final class IndicatorRules {
         register("MISSING_NAME", r -> r.name.isEmpty() && r.level2 != Level2.SATISFACTION
                 && (r.value.isEmpty() || bareNumber.matcher(r.value).matches()) ? Hit.NO_SPAN : null);
         register("MISSING_VALUE", r -> r.value.isEmpty() && !r.fromName ? Hit.NO_SPAN : null);
-        register("VALUE_PLACEHOLDER", r -> !r.value.isEmpty() && placeholder.contains(r.value) ? Hit.WHOLE : null);
+        register("VALUE_PLACEHOLDER", r -> !r.value.isEmpty() && placeholder.isWhole(r.value) ? Hit.WHOLE : null);
         register("SPREADSHEET_ARTEFACT", r -> {
             Matcher sci = scientific.matcher(r.value);
             if (sci.find()) {
@@ -113,7 +112,7 @@ final class IndicatorRules {
         });
         register("COST_LOWER_BOUND", r -> money.matcher(r.text).find() && r.parsed.comparator() != null
                 && !r.parsed.comparator().isUpperBound() && r.parsed.comparator() != Comparator.EQUAL
-                && !costFloorAllowed.matcher(r.name).find() ? Hit.NO_SPAN : null);
+                && !costFloorAllowed.foundIn(r.name) ? Hit.NO_SPAN : null);
         register("TIME_FREQUENCY_ONLY", r -> isTimely(r, duration) ? null : found(frequency, r.value));
         register("TIME_NO_DEADLINE", r -> {
             if (isTimely(r, duration)) {
@@ -128,14 +127,16 @@ final class IndicatorRules {
             if (counted) {
                 return null;
             }
-            Hit words = first(r.value, completionPercent, completion, deferral, deferralShape);
+            Hit words = first(r.value, completionPercent, completion);
+            words = words != null ? words : first(r.value, deferral, deferralShape);
             return words != null ? words : Hit.WHOLE;
         });
         register("QUALITY_NO_STANDARD", r -> {
             if (r.hasTarget || qualityStandard.matcher(r.text).find() || grade.matcher(r.text).find()) {
                 return null;
             }
-            Hit words = first(r.value, deferral, deferralShape, completion);
+            Hit words = first(r.value, deferral, deferralShape);
+            words = words != null ? words : found(completion, r.value);
             return words != null ? words : Hit.WHOLE;
         });
         register("PERCENT_OVER_100", r -> {
@@ -143,14 +144,14 @@ final class IndicatorRules {
                 return null;
             }
             String subject = r.name.isEmpty() ? r.text : r.name;
-            return cappedRate.matcher(subject).find() && !growthRate.matcher(subject).find() ? spanOrName(r) : null;
+            return cappedRate.foundIn(subject) && !growthRate.foundIn(subject) ? spanOrName(r) : null;
         });
-        register("INPUT_AS_OUTPUT", r -> isMoneyTotal(r.parsed.unit()) && !costFloorAllowed.matcher(r.name).find()
+        register("INPUT_AS_OUTPUT", r -> isMoneyTotal(r.parsed.unit()) && !costFloorAllowed.foundIn(r.name)
                 ? Hit.WHOLE : null);
-        register("VALUE_COMPLETION_PERCENT", r -> rateName.matcher(r.name).find() ? null : found(completionPercent, r.value));
+        register("VALUE_COMPLETION_PERCENT", r -> rateName.foundIn(r.name) ? null : found(completionPercent, r.value));
         register("VALUE_WORK_DESCRIPTION", r -> {
             boolean descriptive = !r.hasTarget || r.level1 == Level1.BENEFIT || r.level2 == null;
-            if (r.value.length() <= workLength || !descriptive || !workVerbs.matcher(r.value).find()) {
+            if (r.value.length() <= workLength || !descriptive || !workVerbs.foundIn(r.value)) {
                 return null;
             }
             String raw = r.indicator.value().strip();
@@ -164,7 +165,7 @@ final class IndicatorRules {
         register("VALUE_RESTATES_GOAL", r -> !r.hasTarget && r.value.length() > 3
                 && Row.overlap(r.value, r.goals) >= overlap ? Hit.WHOLE : null);
         register("PERCENT_WITHOUT_METRIC", r -> r.level2 != Level2.SATISFACTION && !r.name.isEmpty()
-                && barePercent.matcher(r.value).matches() && !rateName.matcher(r.name).find() ? Hit.WHOLE : null);
+                && barePercent.matcher(r.value).matches() && !rateName.foundIn(r.name) ? Hit.WHOLE : null);
         register("BENEFIT_NOT_MEASURABLE", r -> r.hasTarget || grade.matcher(r.text).find() ? null : spanOrName(r));
         register("SATISFACTION_FULL_MARKS", r -> r.percent != null && r.percent.compareTo(HUNDRED) == 0
                 && !isUpperBound(r) ? spanOrName(r) : null);
@@ -179,8 +180,8 @@ final class IndicatorRules {
         functions.put(id, rule);
     }
 
-    private static boolean isNotApplicable(String text, List<String> notApplicable) {
-        return !text.isEmpty() && (notApplicable.contains(text) || text.startsWith("本项目不涉及")
+    private static boolean isNotApplicable(String text, PhraseList notApplicable) {
+        return !text.isEmpty() && (notApplicable.isWhole(text) || text.startsWith("本项目不涉及")
                 || text.startsWith("本项目不产生") || text.startsWith("不涉及"));
     }
 
@@ -203,14 +204,25 @@ final class IndicatorRules {
         return r.fromName ? Hit.NO_SPAN : Hit.WHOLE;
     }
 
+    private static Hit found(PhraseList list, String text) {
+        String phrase = list.find(text);
+        return phrase == null ? null : Hit.at(phrase);
+    }
+
     private static Hit found(Pattern pattern, String text) {
         Matcher m = pattern.matcher(text);
         return m.find() ? Hit.at(m.group()) : null;
     }
 
-    private static Hit first(String text, Pattern... patterns) {
-        for (Pattern pattern : patterns) {
-            Hit hit = found(pattern, text);
+    /** The first list's phrase, else the shape's match. */
+    private static Hit first(String text, PhraseList list, Pattern shape) {
+        Hit hit = found(list, text);
+        return hit != null ? hit : found(shape, text);
+    }
+
+    private static Hit first(String text, PhraseList... lists) {
+        for (PhraseList list : lists) {
+            Hit hit = found(list, text);
             if (hit != null) {
                 return hit;
             }

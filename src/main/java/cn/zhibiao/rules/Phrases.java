@@ -2,33 +2,28 @@ package cn.zhibiao.rules;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import java.util.stream.Collectors;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The word lists of {@code rules/phrases.yaml}, compiled once. A list becomes one alternation, longest phrase first,
- * so that "按计划完成" is reported rather than "完成". Any problem names the file and the key.
+ * The word lists and patterns of {@code rules/phrases.yaml}, compiled once. Any problem names the file and the key.
  */
 final class Phrases {
 
     static final String FILE = "rules/phrases.yaml";
 
-    private final Map<String, Pattern> lists;
-    private final Map<String, List<String>> words;
+    private final Map<String, PhraseList> lists;
     private final Map<String, Pattern> patterns;
 
-    private Phrases(Map<String, Pattern> lists, Map<String, List<String>> words, Map<String, Pattern> patterns) {
+    private Phrases(Map<String, PhraseList> lists, Map<String, Pattern> patterns) {
         this.lists = lists;
-        this.words = words;
         this.patterns = patterns;
     }
 
@@ -42,8 +37,7 @@ final class Phrases {
         } catch (IOException | JacksonException e) {
             throw new IllegalStateException(FILE + " 无法读取：" + e.getMessage(), e);
         }
-        Map<String, Pattern> lists = new HashMap<>();
-        Map<String, List<String>> words = new HashMap<>();
+        Map<String, PhraseList> lists = new HashMap<>();
         JsonNode listNode = root.path("lists");
         if (!listNode.isObject()) {
             throw new IllegalStateException(FILE + "：缺少 lists");
@@ -58,9 +52,8 @@ final class Phrases {
                     throw new IllegalStateException(FILE + "：" + key + " 含有空的或非文本的词条“" + v + "”");
                 }
                 return v.asString().strip();
-            }).sorted(Comparator.comparingInt(String::length).reversed()).toList();
-            words.put(e.getKey(), phrases);
-            lists.put(e.getKey(), Pattern.compile(phrases.stream().map(Pattern::quote).collect(Collectors.joining("|"))));
+            }).toList();
+            lists.put(e.getKey(), new PhraseList(phrases));
         });
         Map<String, Pattern> patterns = new HashMap<>();
         root.path("patterns").properties().forEach(e -> {
@@ -70,22 +63,15 @@ final class Phrases {
                 throw new IllegalStateException(FILE + "：patterns." + e.getKey() + " 不是有效的正则表达式：" + ex.getDescription());
             }
         });
-        return new Phrases(Map.copyOf(lists), Map.copyOf(words), Map.copyOf(patterns));
+        return new Phrases(Map.copyOf(lists), Map.copyOf(patterns));
     }
 
-    /** The list as one pattern that finds any of its phrases. */
-    Pattern list(String name) {
-        Pattern p = lists.get(name);
-        if (p == null) {
+    PhraseList list(String name) {
+        PhraseList list = lists.get(name);
+        if (list == null) {
             throw new IllegalStateException(FILE + " 缺少词表 lists." + name);
         }
-        return p;
-    }
-
-    /** The list's phrases, for whole-value comparison. */
-    List<String> words(String name) {
-        list(name);
-        return words.get(name);
+        return list;
     }
 
     Pattern pattern(String name) {
