@@ -1,6 +1,7 @@
 package cn.zhibiao.rules;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -22,14 +23,16 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import cn.zhibiao.indicator.Declaration;
+import cn.zhibiao.indicator.Indicator;
 import cn.zhibiao.system.CommandSettings;
 
 /**
- * Checking the 50 seed declarations (619 indicators, the real mix of good and bad rows), on one thread. The score is
- * indicator checks per second: each invocation checks all {@value #INDICATORS} seed indicators.
+ * Checking the 50 seed declarations (619 indicators, the real mix of good and bad rows), and one declaration of
+ * 10,000 rows, on one thread. Scores are indicator checks per second.
  *
- * <p>Run: {@code ./mvnw -q -o test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt && java -cp
- * target/test-classes:target/classes:$(cat cp.txt) cn.zhibiao.rules.RuleCheckerBenchmark}
+ * <p>Run (JDK 23+ runs annotation processors only when asked, hence {@code proc=full} for JMH's generator):
+ * {@code ./mvnw -q -o clean test-compile dependency:build-classpath -Dmaven.compiler.proc=full -Dmdep.outputFile=cp.txt
+ * && java -cp target/test-classes:target/classes:$(cat cp.txt) cn.zhibiao.rules.RuleCheckerBenchmark}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -41,9 +44,11 @@ import cn.zhibiao.system.CommandSettings;
 public class RuleCheckerBenchmark {
 
     static final int INDICATORS = 619;
+    static final int LARGE = 10_000;
 
     private RuleChecker checker;
     private List<Declaration> declarations;
+    private Declaration large;
 
     @Setup
     public void setUp() throws IOException {
@@ -53,6 +58,15 @@ public class RuleCheckerBenchmark {
         if (count != INDICATORS) {
             throw new IllegalStateException("seed corpus has " + count + " indicators, benchmark expects " + INDICATORS);
         }
+        // One declaration of 10,000 rows cycling through the seed rows: the declaration rules see every row.
+        List<Indicator> rows = new ArrayList<>(LARGE);
+        List<Indicator> seedRows = declarations.stream().flatMap(d -> d.indicators().stream()).toList();
+        for (int i = 0; i < LARGE; i++) {
+            rows.add(seedRows.get(i % seedRows.size()));
+        }
+        Declaration first = declarations.get(0);
+        large = new Declaration("benchmark", first.kind(), null, null, first.year(), "大表", null, first.fundsWanYuan(),
+                null, first.periodGoal(), first.annualGoal(), null, null, rows);
     }
 
     @Benchmark
@@ -61,6 +75,12 @@ public class RuleCheckerBenchmark {
         for (Declaration declaration : declarations) {
             hole.consume(checker.check(declaration));
         }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(LARGE)
+    public List<Finding> checkTenThousandRowDeclaration() {
+        return checker.check(large);
     }
 
     public static void main(String[] args) throws RunnerException {
