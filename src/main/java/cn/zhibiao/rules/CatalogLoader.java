@@ -25,44 +25,56 @@ final class CatalogLoader {
 
     private static final Pattern RULE_ID = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
 
-    private CatalogLoader() {
+    static List<RuleSpec> load() {
+        return load(FILE);
     }
 
-    static List<RuleSpec> load() {
+    /** Reads a catalog from the class path; every error message names it, the rule and the key. */
+    static List<RuleSpec> load(String resource) {
+        return new CatalogLoader(resource).read();
+    }
+
+    private final String file;
+
+    private CatalogLoader(String file) {
+        this.file = file;
+    }
+
+    private List<RuleSpec> read() {
         JsonNode root;
-        try (InputStream in = CatalogLoader.class.getClassLoader().getResourceAsStream(FILE)) {
+        try (InputStream in = CatalogLoader.class.getClassLoader().getResourceAsStream(file)) {
             if (in == null) {
-                throw new IllegalStateException(FILE + " 不存在");
+                throw new IllegalStateException(file + " 不存在");
             }
             root = new YAMLMapper().readTree(in);
         } catch (IOException | JacksonException e) {
-            throw new IllegalStateException(FILE + " 无法读取：" + e.getMessage(), e);
+            throw new IllegalStateException(file + " 无法读取：" + e.getMessage(), e);
         }
         JsonNode rules = root.path("rules");
         if (!rules.isArray() || rules.isEmpty()) {
-            throw new IllegalStateException(FILE + "：缺少 rules 列表");
+            throw new IllegalStateException(file + "：缺少 rules 列表");
         }
         List<RuleSpec> specs = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < rules.size(); i++) {
             RuleSpec spec = rule(rules.get(i), "rules[" + i + "]");
             if (!ids.add(spec.id())) {
-                throw new IllegalStateException(FILE + "：规则 " + spec.id() + " 重复定义");
+                throw new IllegalStateException(file + "：规则 " + spec.id() + " 重复定义");
             }
             specs.add(spec);
         }
         return List.copyOf(specs);
     }
 
-    private static RuleSpec rule(JsonNode node, String at) {
+    private RuleSpec rule(JsonNode node, String at) {
         String id = text(node, "id", at);
         if (!RULE_ID.matcher(id).matches()) {
-            throw new IllegalStateException(FILE + "：" + at + ".id “" + id + "” 应为大写下划线形式，如 VALUE_VAGUE_COMPLETION");
+            throw new IllegalStateException(file + "：" + at + ".id “" + id + "” 应为大写下划线形式，如 VALUE_VAGUE_COMPLETION");
         }
         String where = at + "（" + id + "）";
         String scope = text(node, "scope", where);
         if (!scope.equals("INDICATOR") && !scope.equals("DECLARATION")) {
-            throw new IllegalStateException(FILE + "：" + where + ".scope 应为 INDICATOR 或 DECLARATION");
+            throw new IllegalStateException(file + "：" + where + ".scope 应为 INDICATOR 或 DECLARATION");
         }
         boolean declarationLevel = scope.equals("DECLARATION");
         Severity severity = enumValue(node, "severity", where, Severity::valueOf);
@@ -80,13 +92,13 @@ final class CatalogLoader {
                 text(node, "fix", where), bad, good);
     }
 
-    private static List<RuleExample> examples(JsonNode list, String at, boolean declarationLevel) {
+    private List<RuleExample> examples(JsonNode list, String at, boolean declarationLevel) {
         List<RuleExample> result = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             JsonNode example = list.get(i);
             String where = at + "[" + i + "]";
             if (!example.isObject()) {
-                throw new IllegalStateException(FILE + "：" + where + " 应为对象");
+                throw new IllegalStateException(file + "：" + where + " 应为对象");
             }
             // An indicator rule's example is a row, unless it needs its declaration (goals, funds) around it.
             if (!declarationLevel && !example.has("indicators")) {
@@ -104,16 +116,16 @@ final class CatalogLoader {
         return result;
     }
 
-    private static RuleExample.Row row(JsonNode node, String at) {
+    private RuleExample.Row row(JsonNode node, String at) {
         String scope = optional(node, "scope");
         return new RuleExample.Row(optional(node, "level1"), optional(node, "level2"), optional(node, "name"),
                 optional(node, "value"), scope == null ? null : enumText(node.get("scope"), at + ".scope", Scope::valueOf));
     }
 
-    private static String text(JsonNode node, String key, String at) {
+    private String text(JsonNode node, String key, String at) {
         JsonNode v = node.get(key);
         if (v == null || v.isNull() || v.asString().isBlank()) {
-            throw new IllegalStateException(FILE + "：" + at + " 缺少 " + key);
+            throw new IllegalStateException(file + "：" + at + " 缺少 " + key);
         }
         return v.asString().strip();
     }
@@ -123,27 +135,27 @@ final class CatalogLoader {
         return v == null || v.isNull() ? null : v.asString();
     }
 
-    private static BigDecimal decimal(JsonNode node, String key, String at) {
+    private BigDecimal decimal(JsonNode node, String key, String at) {
         String v = optional(node, key);
         try {
             return v == null ? null : new BigDecimal(v);
         } catch (NumberFormatException e) {
-            throw new IllegalStateException(FILE + "：" + at + "." + key + " 应为数字");
+            throw new IllegalStateException(file + "：" + at + "." + key + " 应为数字");
         }
     }
 
-    private static <E> E enumValue(JsonNode node, String key, String at, Function<String, E> parse) {
+    private <E> E enumValue(JsonNode node, String key, String at, Function<String, E> parse) {
         return enumText(node.get(key), at + "." + key, parse);
     }
 
-    private static <E> E enumText(JsonNode v, String at, Function<String, E> parse) {
+    private <E> E enumText(JsonNode v, String at, Function<String, E> parse) {
         if (v == null || v.isNull()) {
-            throw new IllegalStateException(FILE + "：" + at + " 缺少取值");
+            throw new IllegalStateException(file + "：" + at + " 缺少取值");
         }
         try {
             return parse.apply(v.asString().strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(FILE + "：" + at + " 的取值“" + v.asString() + "”无效");
+            throw new IllegalStateException(file + "：" + at + " 的取值“" + v.asString() + "”无效");
         }
     }
 }

@@ -19,37 +19,44 @@ final class Phrases {
 
     static final String FILE = "rules/phrases.yaml";
 
+    private final String source;
     private final Map<String, PhraseList> lists;
     private final Map<String, Pattern> patterns;
 
-    private Phrases(Map<String, PhraseList> lists, Map<String, Pattern> patterns) {
+    private Phrases(String source, Map<String, PhraseList> lists, Map<String, Pattern> patterns) {
+        this.source = source;
         this.lists = lists;
         this.patterns = patterns;
     }
 
     static Phrases load() {
+        return load(FILE);
+    }
+
+    /** Reads a word-list file from the class path; every error message starts with its name. */
+    static Phrases load(String resource) {
         JsonNode root;
-        try (InputStream in = Phrases.class.getClassLoader().getResourceAsStream(FILE)) {
+        try (InputStream in = Phrases.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(FILE + " 不存在");
+                throw new IllegalStateException(resource + " 不存在");
             }
             root = new YAMLMapper().readTree(in);
         } catch (IOException | JacksonException e) {
-            throw new IllegalStateException(FILE + " 无法读取：" + e.getMessage(), e);
+            throw new IllegalStateException(resource + " 无法读取：" + e.getMessage(), e);
         }
         Map<String, PhraseList> lists = new HashMap<>();
         JsonNode listNode = root.path("lists");
         if (!listNode.isObject()) {
-            throw new IllegalStateException(FILE + "：缺少 lists");
+            throw new IllegalStateException(resource + "：缺少 lists");
         }
         listNode.properties().forEach(e -> {
             String key = "lists." + e.getKey();
             if (!e.getValue().isArray() || e.getValue().isEmpty()) {
-                throw new IllegalStateException(FILE + "：" + key + " 应为非空列表");
+                throw new IllegalStateException(resource + "：" + key + " 应为非空列表");
             }
             List<String> phrases = e.getValue().valueStream().map(v -> {
                 if (!v.isString() || v.asString().isBlank()) {
-                    throw new IllegalStateException(FILE + "：" + key + " 含有空的或非文本的词条“" + v + "”");
+                    throw new IllegalStateException(resource + "：" + key + " 含有空的或非文本的词条“" + v + "”");
                 }
                 return v.asString().strip();
             }).toList();
@@ -60,16 +67,16 @@ final class Phrases {
             try {
                 patterns.put(e.getKey(), Pattern.compile(e.getValue().asString()));
             } catch (PatternSyntaxException ex) {
-                throw new IllegalStateException(FILE + "：patterns." + e.getKey() + " 不是有效的正则表达式：" + ex.getDescription());
+                throw new IllegalStateException(resource + "：patterns." + e.getKey() + " 不是有效的正则表达式：" + ex.getDescription());
             }
         });
-        return new Phrases(Map.copyOf(lists), Map.copyOf(patterns));
+        return new Phrases(resource, Map.copyOf(lists), Map.copyOf(patterns));
     }
 
     PhraseList list(String name) {
         PhraseList list = lists.get(name);
         if (list == null) {
-            throw new IllegalStateException(FILE + " 缺少词表 lists." + name);
+            throw new IllegalStateException(source + " 缺少词表 lists." + name);
         }
         return list;
     }
@@ -77,7 +84,7 @@ final class Phrases {
     Pattern pattern(String name) {
         Pattern p = patterns.get(name);
         if (p == null) {
-            throw new IllegalStateException(FILE + " 缺少正则 patterns." + name);
+            throw new IllegalStateException(source + " 缺少正则 patterns." + name);
         }
         return p;
     }
