@@ -12,6 +12,7 @@ import cn.zhibiao.indicator.Declaration;
 import cn.zhibiao.indicator.Indicator;
 import cn.zhibiao.system.Json;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JsonNode;
@@ -71,7 +72,9 @@ public final class DeclarationJson {
             return root;
         } catch (StreamReadException e) {
             TokenStreamLocation at = e.getLocation();
-            String where = at == null ? "" : "（第 " + at.getLineNr() + " 行第 " + at.getColumnNr() + " 列）";
+            String where = at == null ? "" : "（第 " + at.getLineNr() + " 行第 " + at.getColumnNr() + " 列";
+            String field = e.processor() instanceof JsonParser parser ? parser.currentName() : null;
+            where += field == null ? "）" : "，字段 " + field + " 处）";
             throw new InvalidDeclarationException("JSON 格式错误" + where + "：" + e.getOriginalMessage());
         } catch (JacksonException e) {
             throw new InvalidDeclarationException("JSON 无法读取：" + e.getOriginalMessage());

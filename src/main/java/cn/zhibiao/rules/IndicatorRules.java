@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import cn.zhibiao.indicator.Comparator;
 import cn.zhibiao.indicator.Level1;
 import cn.zhibiao.indicator.Level2;
+import cn.zhibiao.indicator.ValueKind;
 
 /**
  * The function of each indicator rule, registered under its catalog id. A function sees one prepared {@link Row}
@@ -71,11 +72,12 @@ final class IndicatorRules {
             if (inValue.find()) {
                 return Hit.at(inValue.group());
             }
-            boolean nameResidue = residue.matcher(r.name).find()
-                    || r.indicator.name() != null && labelOnly.matcher(r.indicator.name().strip()).matches();
-            return nameResidue || labelOnly.matcher(r.value).matches() && !r.value.isEmpty()
-                    ? new Hit(null, false, Map.of("text", r.indicator.name() == null ? r.value : r.indicator.name().strip()), null)
-                    : null;
+            String rawName = r.indicator.name() == null ? "" : r.indicator.name().strip();
+            boolean inName = residue.matcher(r.name).find() || !rawName.isEmpty() && labelOnly.matcher(rawName).matches();
+            if (inName) {
+                return new Hit(null, false, Map.of("text", rawName), null);
+            }
+            return !r.value.isEmpty() && labelOnly.matcher(r.value).matches() ? Hit.WHOLE : null;
         });
         register("SATISFACTION_WRONG_INDICATOR", r -> {
             if (satisfaction.foundIn(r.name) || satisfaction.foundIn(r.value)) {
@@ -187,7 +189,7 @@ final class IndicatorRules {
 
     /** A deadline, a duration or a timeliness rate. */
     private static boolean isTimely(Row r, Pattern duration) {
-        return r.parsed.deadline() != null || r.parsed.kind() == cn.zhibiao.indicator.ValueKind.DATE
+        return r.parsed.deadline() != null || r.parsed.kind() == ValueKind.DATE
                 || r.percent != null || duration.matcher(r.text).find();
     }
 

@@ -1,8 +1,10 @@
 package cn.zhibiao.rules;
 
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +32,7 @@ public final class RuleCatalog {
                     !settings.disabled().contains(spec.id()), spec.declarationLevel() ? "DECLARATION" : "INDICATOR",
                     spec.appliesToLabels(), spec.message(), spec.why(), spec.basis(), spec.fix(), spec.bad(), spec.good()));
         }
-        this.rules = java.util.Collections.unmodifiableMap(views);
+        this.rules = Collections.unmodifiableMap(views);
     }
 
     /** Every rule in catalog order, switched-off ones included (with {@code enabled} false). */
@@ -39,7 +41,7 @@ public final class RuleCatalog {
     }
 
     public Optional<RuleView> rule(String id) {
-        return Optional.ofNullable(id == null ? null : rules.get(id.strip().toUpperCase(java.util.Locale.ROOT)));
+        return Optional.ofNullable(id == null ? null : rules.get(id.strip().toUpperCase(Locale.ROOT)));
     }
 
     /**

@@ -41,7 +41,8 @@ class RulesControllerTest {
     void answersMalformedJsonWith400InChinese() {
         client.post().uri("/api/check").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"projectName\": ")
                 .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.message").value(m -> assertThat((String) m).startsWith("JSON 格式错误"));
+                .expectBody().jsonPath("$.message").value(m -> assertThat((String) m).startsWith("JSON 格式错误")
+                        .contains("字段 projectName"));
     }
 
     @Test
