@@ -83,7 +83,7 @@ final class DeclarationRules {
             }
             for (Row cost : rows) {
                 String countUnit = MONEY_COST.contains(cost.level2) && cost.indicator.scope() != Scope.PERIOD
-                        ? countUnit(cost.parsed.unit()) : null;
+                        && numbers(cost.text) == 1 ? countUnit(cost.parsed.unit()) : null;
                 BigDecimal perUnit = countUnit == null ? null
                         : wanYuan(cost.parsed.number(), cost.parsed.unit().substring(0, cost.parsed.unit().indexOf('/')));
                 if (perUnit == null) {
@@ -91,7 +91,8 @@ final class DeclarationRules {
                 }
                 for (Row quantity : rows) {
                     if (quantity.level2 == Level2.QUANTITY && quantity.indicator.scope() != Scope.PERIOD
-                            && quantity.parsed.number() != null && sameCount(countUnit, quantity.parsed.unit())) {
+                            && quantity.parsed.number() != null && numbers(quantity.text) == 1
+                            && sameCount(countUnit, quantity.parsed.unit())) {
                         BigDecimal product = quantity.parsed.number().multiply(perUnit);
                         BigDecimal gap = product.subtract(funds).abs().divide(funds, 4, RoundingMode.HALF_UP);
                         if (gap.compareTo(tolerance) <= 0) {
@@ -199,6 +200,24 @@ final class DeclarationRules {
         String q = quantityUnit.equals("名") ? "人" : quantityUnit;
         String c = countUnit.equals("名") ? "人" : countUnit;
         return q.equals(c);
+    }
+
+    /**
+     * How many numbers a value states. Only a value with one number is a single quantity or unit cost; a row that
+     * lists several items ("2000名老人、100名护理人员…") cannot be multiplied out.
+     */
+    private static int numbers(String text) {
+        int count = 0;
+        boolean inNumber = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean digit = c >= '0' && c <= '9' || inNumber && (c == '.' || c == ',');
+            if (digit && !inNumber) {
+                count++;
+            }
+            inNumber = digit;
+        }
+        return count;
     }
 
     private static String percent(BigDecimal ratio) {
