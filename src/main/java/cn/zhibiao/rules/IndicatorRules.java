@@ -1,14 +1,19 @@
 package cn.zhibiao.rules;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import cn.zhibiao.indicator.Comparator;
 import cn.zhibiao.indicator.Level1;
 import cn.zhibiao.indicator.Level2;
+import cn.zhibiao.indicator.Taxonomy;
 import cn.zhibiao.indicator.ValueKind;
 
 /**
@@ -24,6 +29,16 @@ final class IndicatorRules {
     }
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /**
+     * The category labels of both frameworks, with and without 指标: a 三级 name must say more than these. "服务对象满意度"
+     * is left out: it names what is measured, and forms use it as the indicator's name.
+     */
+    private static final Set<String> CATEGORY_NAMES = Stream.concat(
+            Arrays.stream(Level1.values()).filter(l -> l != Level1.SATISFACTION).map(Level1::label),
+            Arrays.stream(Level2.values()).filter(l -> l != Level2.SATISFACTION).map(Level2::label))
+            .flatMap(label -> Stream.of(label, label.substring(0, label.length() - 2)))
+            .collect(Collectors.toUnmodifiableSet());
 
     private final Map<String, RowRule> functions = new LinkedHashMap<>();
 
@@ -41,6 +56,7 @@ final class IndicatorRules {
         PhraseList workVerbs = p.list("work-verbs");
         PhraseList rateName = p.list("rate-name");
         PhraseList growthRate = p.list("growth-rate");
+        PhraseList positiveRate = p.list("positive-rate");
         PhraseList cappedRate = p.list("capped-rate");
         PhraseList satisfaction = p.list("satisfaction");
         PhraseList costFloorAllowed = p.list("cost-floor-allowed");
@@ -58,6 +74,8 @@ final class IndicatorRules {
         int workLength = settings.workDescriptionLength();
         double overlap = settings.restatementOverlap();
 
+        register("LEVEL2_NOT_UNDER_LEVEL1", r -> r.indicator.level1() != null && r.level2 != null
+                && !Taxonomy.belongsTo(r.level2, r.indicator.level1()) ? Hit.NO_SPAN : null);
         register("NOT_APPLICABLE_ROW", r -> {
             if (isNotApplicable(r.value, notApplicable)) {
                 return Hit.WHOLE;
@@ -90,6 +108,7 @@ final class IndicatorRules {
         register("MISSING_NAME", r -> r.name.isEmpty() && r.level2 != Level2.SATISFACTION
                 && (r.value.isEmpty() || bareNumber.matcher(r.value).matches()) ? Hit.NO_SPAN : null);
         register("MISSING_VALUE", r -> r.value.isEmpty() && !r.fromName ? Hit.NO_SPAN : null);
+        register("NAME_IS_CATEGORY", r -> CATEGORY_NAMES.contains(r.name) ? Hit.NO_SPAN : null);
         register("VALUE_PLACEHOLDER", r -> !r.value.isEmpty() && placeholder.isWhole(r.value) ? Hit.WHOLE : null);
         register("SPREADSHEET_ARTEFACT", r -> {
             Matcher sci = scientific.matcher(r.value);
@@ -148,6 +167,8 @@ final class IndicatorRules {
             String subject = r.name.isEmpty() ? r.text : r.name;
             return cappedRate.foundIn(subject) && !growthRate.foundIn(subject) ? spanOrName(r) : null;
         });
+        register("RATE_UPPER_BOUND", r -> r.percent != null && isUpperBound(r) && positiveRate.foundIn(r.name.isEmpty() ? r.text : r.name)
+                ? Hit.NO_SPAN : null);
         register("INPUT_AS_OUTPUT", r -> isMoneyTotal(r.parsed.unit()) && !costFloorAllowed.foundIn(r.name)
                 ? Hit.WHOLE : null);
         register("VALUE_COMPLETION_PERCENT", r -> rateName.foundIn(r.name) ? null : found(completionPercent, r.value));

@@ -112,6 +112,8 @@ public final class RuleChecker {
             params.put("name", indicator.name() == null ? "" : indicator.name().strip());
             params.put("text", row.quoted());
             params.put("level2", level2(indicator));
+            params.put("level1", indicator.level1Raw() != null ? indicator.level1Raw()
+                    : indicator.level1() != null ? indicator.level1().label() : "");
             params.put("row", String.valueOf(row.index + 1));
         }
         params.putAll(hit.params());
