@@ -49,7 +49,7 @@ class RulesController {
                 .publishOn(Schedulers.boundedElastic())
                 .map(this::checked)
                 .onErrorResume(DataBufferLimitException.class, e -> Mono.just(error(HttpStatus.CONTENT_TOO_LARGE,
-                        "申报 JSON 超过上限 " + maxRequestBytes / (1024 * 1024) + "MB（zhibiao.rules.max-request-size）")));
+                        "申报 JSON 超过上限 " + maxRequestBytes + " 字节（zhibiao.rules.max-request-size）")));
     }
 
     @GetMapping("/rules")

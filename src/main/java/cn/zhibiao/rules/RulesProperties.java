@@ -43,6 +43,9 @@ public record RulesProperties(
             throw new IllegalStateException("application.yaml 的 zhibiao.rules 缺少 satisfaction-min-percent、"
                     + "funds-tolerance 或 max-request-size");
         }
+        if (workDescriptionLength <= 0 || restatementOverlap <= 0 || restatementOverlap > 1) {
+            throw new IllegalStateException("zhibiao.rules.work-description-length 应为正整数，restatement-overlap 应在 0 到 1 之间");
+        }
     }
 
     /** The same keys read without Spring, for the command line. */

@@ -80,6 +80,18 @@ class RulesControllerTest {
     }
 
     @Test
+    void refusesADeclarationAboveTheConfiguredSize() {
+        RulesProperties small = new RulesProperties(List.of(), Map.of(), SETTINGS.satisfactionMinPercent(),
+                SETTINGS.fundsTolerance(), SETTINGS.workDescriptionLength(), SETTINGS.restatementOverlap(),
+                org.springframework.util.unit.DataSize.ofKilobytes(1));
+        WebTestClient.bindToController(new RulesController(new RuleChecker(small), small)).build()
+                .post().uri("/api/check").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"projectName\": \"" + "长".repeat(2048) + "\"}")
+                .exchange().expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.message").value(m -> assertThat((String) m).contains("超过上限"));
+    }
+
+    @Test
     void listsTheEffectiveCatalog() {
         client.get().uri("/api/rules").exchange().expectStatus().isOk()
                 .expectBody()
