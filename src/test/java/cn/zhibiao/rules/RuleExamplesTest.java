@@ -25,10 +25,20 @@ class RuleExamplesTest {
     private final List<RuleSpec> specs = CatalogLoader.load();
 
     @TestFactory
-    Stream<DynamicTest> everyBadExampleIsFlaggedByItsRule() {
+    Stream<DynamicTest> everyBadExampleIsFlaggedByItsRuleWithACompleteMessage() {
         return specs.stream().flatMap(spec -> spec.bad().stream().map(example -> DynamicTest.dynamicTest(
-                spec.id() + " flags " + describe(example),
-                () -> assertThat(ruleIds(spec, example)).as("findings of %s", describe(example)).contains(spec.id()))));
+                spec.id() + " flags " + describe(example), () -> {
+                    List<String> ids = ruleIds(spec, example);
+                    if (spec.declarationLevel()) {
+                        assertThat(ids).as("findings of %s", describe(example)).contains(spec.id());
+                    } else {
+                        // One root cause per row: the example row is flagged by this rule and no other.
+                        assertThat(ids).as("findings of %s", describe(example)).containsExactly(spec.id());
+                    }
+                    assertThat(checker.check(example.toDeclaration())).filteredOn(f -> f.ruleId().equals(spec.id()))
+                            .allSatisfy(f -> assertThat(f.message()).as("message of %s", spec.id())
+                                    .doesNotContainPattern("\\{[A-Za-z0-9]+}"));
+                })));
     }
 
     @TestFactory
