@@ -43,7 +43,7 @@ final class Row {
         this.level2 = indicator.level2();
         this.level1 = indicator.level1() != null ? indicator.level1() : level2 == null ? null : level2.parent();
         String squeezedName = squeeze(indicator.name());
-        this.name = namePrefix.matcher(squeezedName).replaceFirst("");
+        this.name = startsLikeNumbering(squeezedName) ? namePrefix.matcher(squeezedName).replaceFirst("") : squeezedName;
         this.value = squeeze(indicator.value());
         this.fromName = value.isEmpty() && hasDigit(name);
         this.text = fromName ? name : value;
@@ -77,6 +77,11 @@ final class Row {
         return out.toString();
     }
 
+    /** Numbering starts with 指 ("指标1：") or a digit ("1: "); most names do neither and skip the pattern. */
+    private static boolean startsLikeNumbering(String s) {
+        return !s.isEmpty() && (s.charAt(0) == '指' || s.charAt(0) >= '0' && s.charAt(0) <= '9');
+    }
+
     private static boolean hasDigit(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
@@ -97,10 +102,19 @@ final class Row {
         int pairs = text.length() - 1;
         int found = 0;
         for (int i = 0; i < pairs; i++) {
-            if (in.contains(text.substring(i, i + 2))) {
+            if (containsPair(in, text.charAt(i), text.charAt(i + 1))) {
                 found++;
             }
         }
         return (double) found / pairs;
+    }
+
+    private static boolean containsPair(String in, char first, char second) {
+        for (int at = in.indexOf(first); at >= 0 && at < in.length() - 1; at = in.indexOf(first, at + 1)) {
+            if (in.charAt(at + 1) == second) {
+                return true;
+            }
+        }
+        return false;
     }
 }
