@@ -23,6 +23,7 @@ public final class Cli {
     public Cli(CommandSettings settings) {
         register(new ParseCommand(settings));
         register(new InstructionsCommand(settings));
+        register(new CheckCommand(settings));
     }
 
     private void register(Command command) {

@@ -3,6 +3,9 @@ package cn.zhibiao.system;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -38,18 +41,60 @@ public final class CommandSettings {
     }
 
     public String get(String key) {
-        String envName = key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        String envName = envName(key);
         if (env.containsKey(envName)) {
             return env.get(envName);
         }
-        JsonNode node = root;
-        for (String part : key.split("\\.")) {
-            node = node == null ? null : node.get(part);
-        }
+        JsonNode node = node(key);
         if (node == null || node.isNull()) {
             throw new IllegalStateException("application.yaml 缺少配置项 " + key);
         }
         return resolve(node.asString());
+    }
+
+    /** A YAML list; the environment overrides it with a comma-separated value. A missing key is an empty list. */
+    public List<String> list(String key) {
+        String override = env.get(envName(key));
+        if (override != null) {
+            return Arrays.stream(override.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        }
+        JsonNode node = node(key);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        return node.valueStream().map(v -> resolve(v.asString())).toList();
+    }
+
+    /** A YAML mapping; the environment overrides it with "KEY=VALUE,KEY=VALUE". A missing key is an empty map. */
+    public Map<String, String> map(String key) {
+        Map<String, String> result = new LinkedHashMap<>();
+        String override = env.get(envName(key));
+        if (override != null) {
+            for (String pair : override.split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    result.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+                }
+            }
+            return result;
+        }
+        JsonNode node = node(key);
+        if (node != null && node.isObject()) {
+            node.properties().forEach(e -> result.put(e.getKey(), resolve(e.getValue().asString())));
+        }
+        return result;
+    }
+
+    private static String envName(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    private JsonNode node(String key) {
+        JsonNode node = root;
+        for (String part : key.split("\\.")) {
+            node = node == null ? null : node.get(part);
+        }
+        return node;
     }
 
     public long bytes(String key) {
