@@ -1,19 +1,19 @@
 package cn.zhibiao.rules;
 
-import java.util.Map;
+import java.util.List;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -37,7 +37,7 @@ class RulesController {
     }
 
     @PostMapping("/check")
-    Mono<ResponseEntity<Object>> check(@RequestBody(required = false) Flux<DataBuffer> body) {
+    Mono<List<Finding>> check(@RequestBody(required = false) Flux<DataBuffer> body) {
         return DataBufferUtils.join(body == null ? Flux.empty() : body, maxRequestBytes)
                 .map(buffer -> {
                     byte[] bytes = new byte[buffer.readableByteCount()];
@@ -48,31 +48,27 @@ class RulesController {
                 .defaultIfEmpty(new byte[0])
                 .publishOn(Schedulers.boundedElastic())
                 .map(this::checked)
-                .onErrorResume(DataBufferLimitException.class, e -> Mono.just(error(HttpStatus.CONTENT_TOO_LARGE,
-                        "申报 JSON 超过上限 " + maxRequestBytes + " 字节（zhibiao.rules.max-request-size）")));
+                .onErrorMap(DataBufferLimitException.class, e -> new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
+                        "申报 JSON 超过上限 " + maxRequestBytes + " 字节（zhibiao.rules.max-request-size）"));
     }
 
     @GetMapping("/rules")
-    Mono<ResponseEntity<Object>> rules() {
-        return Mono.just(ResponseEntity.ok(checker.catalog().rules()));
+    Mono<List<RuleView>> rules() {
+        return Mono.just(checker.catalog().rules());
     }
 
     @GetMapping("/rules/{id}")
-    Mono<ResponseEntity<Object>> rule(@PathVariable String id) {
-        return Mono.just(checker.catalog().rule(id)
-                .<ResponseEntity<Object>>map(ResponseEntity::ok)
-                .orElseGet(() -> error(HttpStatus.NOT_FOUND, "未知规则：" + id + "。可用规则见 GET /api/rules")));
+    Mono<RuleView> rule(@PathVariable String id) {
+        return Mono.justOrEmpty(checker.catalog().rule(id))
+                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                        "未知规则：" + id + "。可用规则见 GET /api/rules")));
     }
 
-    private ResponseEntity<Object> checked(byte[] bytes) {
+    private List<Finding> checked(byte[] bytes) {
         try {
-            return ResponseEntity.ok(checker.check(DeclarationJson.readOne(bytes)));
+            return checker.check(DeclarationJson.readOne(bytes));
         } catch (InvalidDeclarationException e) {
-            return error(HttpStatus.BAD_REQUEST, e.getMessage());
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
-    }
-
-    private static ResponseEntity<Object> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("message", message));
     }
 }

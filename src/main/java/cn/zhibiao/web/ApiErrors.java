@@ -15,7 +15,7 @@ import tools.jackson.databind.DatabindException;
  * names the field that could not be read.
  */
 @RestControllerAdvice
-class ApiErrors {
+public class ApiErrors {
 
     record ApiError(int status, String message) {
     }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import cn.zhibiao.web.ApiErrors;
+
 import cn.zhibiao.system.CommandSettings;
 import cn.zhibiao.system.Json;
 
@@ -18,7 +20,8 @@ class RulesControllerTest {
 
     private static final RulesProperties SETTINGS = RulesProperties.from(CommandSettings.load());
     private final WebTestClient client = WebTestClient
-            .bindToController(new RulesController(new RuleChecker(SETTINGS), SETTINGS)).build();
+            .bindToController(new RulesController(new RuleChecker(SETTINGS), SETTINGS)).controllerAdvice(new ApiErrors())
+            .build();
 
     @Test
     void returnsFindingsForADeclaration() {
@@ -84,7 +87,8 @@ class RulesControllerTest {
         RulesProperties small = new RulesProperties(List.of(), Map.of(), SETTINGS.satisfactionMinPercent(),
                 SETTINGS.fundsTolerance(), SETTINGS.workDescriptionLength(), SETTINGS.restatementOverlap(),
                 org.springframework.util.unit.DataSize.ofKilobytes(1));
-        WebTestClient.bindToController(new RulesController(new RuleChecker(small), small)).build()
+        WebTestClient.bindToController(new RulesController(new RuleChecker(small), small))
+                .controllerAdvice(new ApiErrors()).build()
                 .post().uri("/api/check").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"projectName\": \"" + "长".repeat(2048) + "\"}")
                 .exchange().expectStatus().isEqualTo(413)
