@@ -129,10 +129,13 @@ async function explain(ruleId) {
   body.replaceChildren(
     el('p', { textContent: '原因：' + (rule.why || '') }),
     el('p', { textContent: '改法：' + (rule.fix || '') }));
-  const examples = rule.examples || {};
-  for (const [title, list] of [['合格的写法', examples.good || []], ['会被退回的写法', examples.bad || []]]) {
+  for (const [title, list] of [['合格的写法', rule.goodExamples || []], ['会被退回的写法', rule.badExamples || []]]) {
     const ul = el('ul');
-    for (const x of list) ul.append(el('li', { textContent: [x.level2, x.name, x.value].filter(Boolean).join(' ｜ ') }));
+    for (const example of list) {
+      for (const x of example.indicators) {
+        ul.append(el('li', { textContent: [x.level2, x.name, x.value].filter(Boolean).join(' ｜ ') }));
+      }
+    }
     body.append(el('h4', { textContent: title }), ul);
   }
   $('why').showModal();

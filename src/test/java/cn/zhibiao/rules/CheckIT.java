@@ -72,7 +72,8 @@ class CheckIT {
                 .jsonPath("$.enabled").isEqualTo(true)
                 .jsonPath("$.why").isNotEmpty()
                 .jsonPath("$.fix").isNotEmpty()
-                .jsonPath("$.examples").exists();
+                .jsonPath("$.badExamples.length()").isNotEmpty()
+                .jsonPath("$.goodExamples.length()").isNotEmpty();
     }
 
     @Test
