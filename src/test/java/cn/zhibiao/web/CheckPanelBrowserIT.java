@@ -1,0 +1,101 @@
+package cn.zhibiao.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import cn.zhibiao.system.AppTest;
+
+/** A staff member drafting in the panel: vague values are flagged before saving, and nothing typed is lost. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CheckPanelBrowserIT {
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        AppTest.dataDirectory(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void open() {
+        browser = Browser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get("http://localhost:" + port + "/");
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private List<WebElement> rows() {
+        return browser.findElements(By.cssSelector("#indicators tbody tr"));
+    }
+
+    private void addRow(String level2, String name, String value) {
+        browser.findElement(By.id("add-row")).click();
+        WebElement row = rows().getLast();
+        new Select(row.findElements(By.tagName("select")).get(1)).selectByVisibleText(level2);
+        List<WebElement> inputs = row.findElements(By.tagName("input"));
+        inputs.get(0).sendKeys(name);
+        inputs.get(1).sendKeys(value);
+    }
+
+    @Test
+    void flagsAVagueDeadlineAndExplainsWhy() {
+        browser.findElement(By.id("projectName")).sendKeys("城乡居民医疗保险区级财政补助资金");
+        addRow("时效指标", "补助资金拨付时间", "按计划完成");
+        browser.findElement(By.id("check")).click();
+
+        WebElement finding = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".finding.ERROR")));
+        assertThat(finding.getText()).contains("按计划完成");
+        assertThat(browser.findElement(By.id("check-summary")).getText()).contains("必须修改");
+
+        finding.findElement(By.linkText("为什么？")).click();
+        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("why")));
+        assertThat(dialog.getText()).contains("原因").contains("改法").contains("合格的写法");
+    }
+
+    @Test
+    void acceptsAMeasurableDeadline() {
+        browser.findElement(By.id("projectName")).sendKeys("义务兵家庭优待金");
+        addRow("时效指标", "优待金发放时间", "2024年12月31日前");
+        browser.findElement(By.id("check")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#indicators tbody tr td:nth-child(5)"), "✓ 可衡量"));
+    }
+
+    @Test
+    void keepsWhatWasTypedAcrossAReload() {
+        browser.findElement(By.id("projectName")).sendKeys("残疾人两项补贴");
+        browser.findElement(By.id("fundsWanYuan")).sendKeys("90");
+        addRow("数量指标", "补贴发放人数", "2000人");
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.attributeToBe(By.id("projectName"), "value", "残疾人两项补贴"));
+        assertThat(browser.findElement(By.id("fundsWanYuan")).getDomProperty("value")).isEqualTo("90");
+        assertThat(rows()).hasSize(1);
+        assertThat(rows().getFirst().findElements(By.tagName("input")).get(1).getDomProperty("value"))
+                .isEqualTo("2000人");
+    }
+}
