@@ -8,24 +8,19 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 import com.hankcs.hanlp.HanLP;
-import com.hankcs.hanlp.dictionary.CustomDictionary;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
 
 /**
  * HanLP's segmenter as a Lucene tokenizer. HanLP segments whole strings, so the field value is read at once; field
- * values here are short form cells and queries are capped by {@code max-query-chars}.
+ * values here are short form cells and queries are capped by {@code max-query-chars}. The domain dictionary is
+ * applied by {@link DomainTermFilter}, as for smartcn, so that both segmenters are compared on equal terms.
  */
 final class HanLpTokenizer extends Tokenizer {
 
-    static {
-        // HanLP's custom dictionary is process-wide; the domain words make its own cut keep them whole.
-        DomainDictionary.TERMS.forEach(CustomDictionary::add);
-    }
-
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
-    private final Segment segment = HanLP.newSegment().enableOffset(true).enableCustomDictionary(true);
+    private final Segment segment = HanLP.newSegment().enableOffset(true);
     private Iterator<Term> terms;
     private int length;
 

@@ -37,6 +37,7 @@ final class RetrievalIndex implements Closeable {
     /** Bump when fields or their analysis change: an index of another schema is rebuilt, not misread. */
     private static final String SCHEMA = "1";
     private static final int EMBED_BATCH = 32;
+    private static final String MISSING = "不存在";
     private static final Logger log = LoggerFactory.getLogger(RetrievalIndex.class);
 
     private final Path dir;
@@ -66,7 +67,11 @@ final class RetrievalIndex implements Closeable {
                 return new RetrievalIndex(dir, segmenter, embedder, directory,
                         new IndexWriter(directory, config(segmenter, IndexWriterConfig.OpenMode.APPEND)));
             }
-            log.warn("检索索引 {} {}，正在从语料重建", dir.toAbsolutePath(), problem);
+            if (problem.equals(MISSING)) {
+                log.info("检索索引 {} 不存在，正在从语料建立", dir.toAbsolutePath());
+            } else {
+                log.warn("检索索引 {} {}，正在从语料重建", dir.toAbsolutePath(), problem);
+            }
             clear(dir);
             Directory directory = FSDirectory.open(dir);
             RetrievalIndex index = new RetrievalIndex(dir, segmenter, embedder, directory,
@@ -82,7 +87,7 @@ final class RetrievalIndex implements Closeable {
     private static String problem(Path dir, Segmenter segmenter) {
         try (Directory directory = FSDirectory.open(dir)) {
             if (!DirectoryReader.indexExists(directory)) {
-                return "不存在";
+                return MISSING;
             }
             Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
             if (!SCHEMA.equals(data.get("schema")) || !segmenter.name().equals(data.get("segmenter"))) {

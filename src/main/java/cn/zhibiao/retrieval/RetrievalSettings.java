@@ -11,6 +11,7 @@ import java.util.function.Function;
  * @param corpusDir           the shipped corpus: {@code declarations/*.json} and {@code instructions/instructions.json}
  * @param segmenter           the analyser of the word fields, chosen on the dev relevance set
  * @param minSimilarity       cosine similarity (query to project) a hit needs to be shown at all
+ * @param maxSimilarityGap    a hit this far below the best hit's similarity is a different topic, not a weaker match
  * @param rrfK                the k of reciprocal rank fusion: larger flattens the difference between ranks
  * @param candidates          how many hits each leg contributes to the fusion
  * @param maxQueryChars       longer queries are cut here: the head of a pasted document says what it is about
@@ -22,6 +23,7 @@ public record RetrievalSettings(
         Path corpusDir,
         Segmenter segmenter,
         double minSimilarity,
+        double maxSimilarityGap,
         int rrfK,
         int candidates,
         int maxQueryChars,
@@ -35,6 +37,7 @@ public record RetrievalSettings(
                 Path.of(settings.apply("zhibiao.corpus.dir")),
                 Segmenter.valueOf(settings.apply("zhibiao.retrieval.segmenter").trim().toUpperCase(java.util.Locale.ROOT)),
                 Double.parseDouble(settings.apply("zhibiao.retrieval.min-similarity")),
+                Double.parseDouble(settings.apply("zhibiao.retrieval.max-similarity-gap")),
                 Integer.parseInt(settings.apply("zhibiao.retrieval.rrf-k")),
                 Integer.parseInt(settings.apply("zhibiao.retrieval.candidates")),
                 Integer.parseInt(settings.apply("zhibiao.retrieval.max-query-chars")),
@@ -43,12 +46,12 @@ public record RetrievalSettings(
     }
 
     public RetrievalSettings withIndexDir(Path dir) {
-        return new RetrievalSettings(dir, corpusDir, segmenter, minSimilarity, rrfK, candidates, maxQueryChars,
+        return new RetrievalSettings(dir, corpusDir, segmenter, minSimilarity, maxSimilarityGap, rrfK, candidates, maxQueryChars,
                 instructionMaxChars, threads);
     }
 
     public RetrievalSettings withSegmenter(Segmenter other) {
-        return new RetrievalSettings(indexDir, corpusDir, other, minSimilarity, rrfK, candidates, maxQueryChars,
+        return new RetrievalSettings(indexDir, corpusDir, other, minSimilarity, maxSimilarityGap, rrfK, candidates, maxQueryChars,
                 instructionMaxChars, threads);
     }
 }

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,8 +32,8 @@ import cn.zhibiao.system.Json;
 /**
  * Similar past projects and indicator rows, with evidence. Three legs are fused by rank: words (the chosen segmenter
  * plus the domain dictionary), CJK bigrams (recall for unknown words) and bge-small-zh vectors (meaning). A project is
- * shown only if its vector is close enough to the query's ({@code min-similarity}): rank fusion says which is best,
- * not whether any is good. Thread-safe; calls block (Lucene and ONNX), so the web layer runs them off the event loop.
+ * shown only if its vector is close enough to the query's ({@code min-similarity}) and not far behind the best hit
+ * ({@code max-similarity-gap}): rank fusion says which is best, not whether any is good. Thread-safe; calls block (Lucene and ONNX), so the web layer runs them off the event loop.
  */
 public final class SimilarProjects implements Closeable {
 
@@ -111,9 +112,16 @@ public final class SimilarProjects implements Closeable {
             leg(searcher, fusion, LEG_VECTOR, knn);
             Evidence evidence = new Evidence(searcher, words, bigram);
             List<Hit> hits = new ArrayList<>();
-            for (Fusion.Candidate c : fusion.ranked()) {
-                double similarity = vector == null ? 0 : similarity(searcher, c.doc(), vector);
-                if (vector != null && similarity < settings.minSimilarity()) {
+            List<Fusion.Candidate> ranked = fusion.ranked();
+            Map<Integer, Double> similarities = new HashMap<>();
+            for (Fusion.Candidate c : ranked) {
+                similarities.put(c.doc(), vector == null ? 0 : similarity(searcher, c.doc(), vector));
+            }
+            double best = similarities.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            double cutoff = Math.max(settings.minSimilarity(), best - settings.maxSimilarityGap());
+            for (Fusion.Candidate c : ranked) {
+                double similarity = similarities.get(c.doc());
+                if (vector != null && similarity < cutoff) {
                     continue;
                 }
                 List<MatchedTerm> matched = evidence.matchedTerms(c.doc());

@@ -45,8 +45,8 @@ class RelevanceTest {
                 Score score = evaluate(projects, queries, all);
                 scores.put(segmenter, score);
                 report(segmenter + " hybrid", score);
+                report(segmenter + " keyword only", evaluate(projects, queries, Set.of(SimilarProjects.LEG_WORDS)));
                 if (segmenter == configured.segmenter()) {
-                    report(segmenter + " keyword only", evaluate(projects, queries, Set.of(SimilarProjects.LEG_WORDS)));
                     report(segmenter + " keyword+bigram", evaluate(projects, queries,
                             Set.of(SimilarProjects.LEG_WORDS, SimilarProjects.LEG_BIGRAM)));
                     report("vector only", evaluate(projects, queries, Set.of(SimilarProjects.LEG_VECTOR)));

@@ -19,7 +19,8 @@ final class TestIndexes {
     static RetrievalSettings settings(Path dir) {
         RetrievalSettings yaml = RetrievalSettings.from(CommandSettings.load()::get);
         return new RetrievalSettings(dir.resolve("index"), corpus(dir), yaml.segmenter(), yaml.minSimilarity(),
-                yaml.rrfK(), yaml.candidates(), yaml.maxQueryChars(), yaml.instructionMaxChars(), yaml.threads());
+                yaml.maxSimilarityGap(), yaml.rrfK(), yaml.candidates(), yaml.maxQueryChars(),
+                yaml.instructionMaxChars(), yaml.threads());
     }
 
     private static Path corpus(Path dir) {
