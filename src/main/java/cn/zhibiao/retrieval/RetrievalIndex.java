@@ -22,6 +22,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,6 +102,9 @@ final class RetrievalIndex implements Closeable {
                 }
             }
             return null;
+        } catch (LockObtainFailedException e) {
+            // Another process owns the index: rebuilding would delete the files under its feet.
+            throw new IllegalStateException("检索索引 " + dir.toAbsolutePath() + " 正被另一个进程使用（网页服务？），请先停止它再运行命令。", e);
         } catch (IOException | RuntimeException e) {
             return "无法读取（" + e.getClass().getSimpleName() + "）";
         }
@@ -134,11 +138,15 @@ final class RetrievalIndex implements Closeable {
     void addAll(List<Declaration> declarations) throws IOException {
         for (int from = 0; from < declarations.size(); from += EMBED_BATCH) {
             List<Declaration> batch = declarations.subList(from, Math.min(declarations.size(), from + EMBED_BATCH));
-            List<float[]> vectors = embedder.passages(batch.stream().map(Documents::passage).toList());
-            for (int i = 0; i < batch.size(); i++) {
-                Declaration d = batch.get(i);
-                writer.updateDocuments(new Term(Fields.OWNER, d.id()), Documents.declaration(d, vectors.get(i)));
-            }
+            addAll(batch, embedder.passages(batch.stream().map(Documents::passage).toList()));
+        }
+    }
+
+    /** Upserts declarations whose vectors are already known (the benchmark separates embedding from indexing). */
+    void addAll(List<Declaration> declarations, List<float[]> vectors) throws IOException {
+        for (int i = 0; i < declarations.size(); i++) {
+            Declaration d = declarations.get(i);
+            writer.updateDocuments(new Term(Fields.OWNER, d.id()), Documents.declaration(d, vectors.get(i)));
         }
     }
 

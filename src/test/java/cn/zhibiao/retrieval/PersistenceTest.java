@@ -1,6 +1,7 @@
 package cn.zhibiao.retrieval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -82,6 +83,16 @@ class PersistenceTest {
         }
         try (SimilarProjects rebuilt = SimilarProjects.open(settings)) {
             assertThat(rebuilt.search(QUERIES.get(0), 3).hits()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void anIndexInUseByAnotherWriterIsRefusedNotRebuilt() throws Exception {
+        RetrievalSettings settings = TestIndexes.settings(dir);
+        try (SimilarProjects running = SimilarProjects.open(settings)) {
+            assertThatThrownBy(() -> SimilarProjects.open(settings))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("正被另一个进程使用");
+            assertThat(running.search(QUERIES.get(0), 3).hits()).isNotEmpty();
         }
     }
 
