@@ -63,6 +63,12 @@ final class Evidence {
         return terms;
     }
 
+    /** True when a word of the domain dictionary matched in a word field (bigrams do not count). */
+    static boolean sharesDomainWord(List<MatchedTerm> terms) {
+        return terms.stream().anyMatch(t -> DomainDictionary.TERMS.contains(t.term())
+                && !Objects.equals(t.fields(), List.of(Fields.BIGRAM)));
+    }
+
     /** True when the hit shares at least one word, or two character pairs, with the query. */
     static boolean substantial(List<MatchedTerm> terms) {
         long bigramOnly = terms.stream().filter(t -> Objects.equals(t.fields(), List.of(Fields.BIGRAM))).count();

@@ -32,8 +32,9 @@ import cn.zhibiao.system.Json;
 /**
  * Similar past projects and indicator rows, with evidence. Three legs are fused by rank: words (the chosen segmenter
  * plus the domain dictionary), CJK bigrams (recall for unknown words) and bge-small-zh vectors (meaning). A project is
- * shown only if its vector is close enough to the query's ({@code min-similarity}) and not far behind the best hit
- * ({@code max-similarity-gap}): rank fusion says which is best, not whether any is good. Thread-safe; calls block (Lucene and ONNX), so the web layer runs them off the event loop.
+ * shown only if its vector is close enough to the query's ({@code min-similarity}) and either not far behind the best
+ * hit ({@code max-similarity-gap}) or sharing a domain word with the query: rank fusion says which is best, not
+ * whether any is good. Thread-safe; calls block (Lucene and ONNX), so the web layer runs them off the event loop.
  */
 public final class SimilarProjects implements Closeable {
 
@@ -121,10 +122,14 @@ public final class SimilarProjects implements Closeable {
             double cutoff = Math.max(settings.minSimilarity(), best - settings.maxSimilarityGap());
             for (Fusion.Candidate c : ranked) {
                 double similarity = similarities.get(c.doc());
-                if (vector != null && similarity < cutoff) {
+                if (vector != null && similarity < settings.minSimilarity()) {
                     continue;
                 }
                 List<MatchedTerm> matched = evidence.matchedTerms(c.doc());
+                // Far behind the best hit, only a shared domain word (就业创业, 区委…) says it is the same topic.
+                if (vector != null && similarity < cutoff && !Evidence.sharesDomainWord(matched)) {
+                    continue;
+                }
                 // Without the vector leg (benchmarks only) term evidence has to stand in for the similarity check.
                 if (vector == null && !Evidence.substantial(matched)) {
                     continue;
