@@ -40,6 +40,6 @@ final class Analysis {
     }
 
     static Analyzer perField(Segmenter segmenter) {
-        return new PerFieldAnalyzerWrapper(words(segmenter), Map.of(Fields.BIGRAM, bigrams()));
+        return new PerFieldAnalyzerWrapper(words(segmenter), Map.of(Fields.BIGRAM, bigrams(), Fields.ROW_BIGRAM, bigrams()));
     }
 }

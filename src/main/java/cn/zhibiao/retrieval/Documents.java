@@ -65,8 +65,8 @@ final class Documents {
                 r.add(new StringField(Fields.LEVEL2, row.level2().label(), Field.Store.NO));
             }
             r.add(new TextField(Fields.ROW, rowText(row), Field.Store.NO));
-            r.add(new TextField(Fields.PROJECT_NAME, nz(d.projectName()), Field.Store.NO));
-            r.add(new TextField(Fields.BIGRAM, join("。", rowText(row), d.projectName()), Field.Store.NO));
+            r.add(new TextField(Fields.ROW_PROJECT_NAME, nz(d.projectName()), Field.Store.NO));
+            r.add(new TextField(Fields.ROW_BIGRAM, join("。", rowText(row), d.projectName()), Field.Store.NO));
             r.add(new StoredField(Fields.JSON, COMPACT.writeValueAsString(row)));
             docs.add(r);
         }
@@ -80,7 +80,7 @@ final class Documents {
         doc.add(new StringField(Fields.TYPE, Fields.TYPE_EXAMPLE, Field.Store.NO));
         doc.add(new StringField(Fields.LEVEL2, level2Label(e.level2()), Field.Store.NO));
         doc.add(new TextField(Fields.ROW, e.text(), Field.Store.NO));
-        doc.add(new TextField(Fields.BIGRAM, e.text(), Field.Store.NO));
+        doc.add(new TextField(Fields.ROW_BIGRAM, e.text(), Field.Store.NO));
         doc.add(new StoredField(Fields.JSON, COMPACT.writeValueAsString(e)));
         return doc;
     }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import org.apache.lucene.index.LeafReaderContext;
@@ -65,13 +64,16 @@ final class Evidence {
 
     /** True when a word of the domain dictionary matched in a word field (bigrams do not count). */
     static boolean sharesDomainWord(List<MatchedTerm> terms) {
-        return terms.stream().anyMatch(t -> DomainDictionary.TERMS.contains(t.term())
-                && !Objects.equals(t.fields(), List.of(Fields.BIGRAM)));
+        return terms.stream().anyMatch(t -> DomainDictionary.TERMS.contains(t.term()) && !bigramOnly(t));
     }
 
     /** True when the hit shares at least one word, or two character pairs, with the query. */
     static boolean substantial(List<MatchedTerm> terms) {
-        long bigramOnly = terms.stream().filter(t -> Objects.equals(t.fields(), List.of(Fields.BIGRAM))).count();
+        long bigramOnly = terms.stream().filter(Evidence::bigramOnly).count();
         return terms.size() > bigramOnly || bigramOnly >= 2;
+    }
+
+    private static boolean bigramOnly(MatchedTerm term) {
+        return term.fields().stream().allMatch(f -> f.equals(Fields.BIGRAM) || f.equals(Fields.ROW_BIGRAM));
     }
 }

@@ -32,6 +32,13 @@ final class Fields {
     static final String ROW = "row";
     /** TextField (CJK bigrams, not stored): everything again as character pairs, the recall net for unknown words. */
     static final String BIGRAM = "bigram";
+    /**
+     * TextField (word analyser) on rows only: the row's project name. Rows have fields of their own so that the
+     * declaration legs do not walk the postings of some fifteen times as many row documents.
+     */
+    static final String ROW_PROJECT_NAME = "rowProjectName";
+    /** TextField (CJK bigrams) on rows and examples only, for the same reason. */
+    static final String ROW_BIGRAM = "rowBigram";
 
     /** KnnFloatVectorField (512-d, dot product of unit vectors): bge-small-zh-v1.5 meaning of the declaration. */
     static final String VECTOR = "vector";

@@ -59,14 +59,14 @@ final class Queries {
         return query.build();
     }
 
-    Query bigram(String type, Set<String> grams, List<Query> filters) {
+    Query bigram(String type, String field, Set<String> grams, List<Query> filters) {
         if (grams.isEmpty()) {
             return null;
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Fields.TYPE, type)), Occur.FILTER);
         filters.forEach(f -> query.add(f, Occur.FILTER));
-        grams.forEach(g -> query.add(new TermQuery(new Term(Fields.BIGRAM, g)), Occur.SHOULD));
+        grams.forEach(g -> query.add(new TermQuery(new Term(field, g)), Occur.SHOULD));
         return query.setMinimumNumberShouldMatch(1).build();
     }
 

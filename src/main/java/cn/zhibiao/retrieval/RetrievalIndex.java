@@ -36,7 +36,7 @@ import cn.zhibiao.indicator.Declaration;
 final class RetrievalIndex implements Closeable {
 
     /** Bump when fields or their analysis change: an index of another schema is rebuilt, not misread. */
-    private static final String SCHEMA = "1";
+    private static final String SCHEMA = "2";
     private static final int EMBED_BATCH = 32;
     private static final String MISSING = "不存在";
     private static final Logger log = LoggerFactory.getLogger(RetrievalIndex.class);

@@ -8,6 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
@@ -45,18 +48,21 @@ public final class SimilarProjects implements Closeable {
 
     private static final Map<String, Float> DECLARATION_FIELDS = Map.of(
             Fields.PROJECT_NAME, 3f, Fields.GOALS, 1f, Fields.INDICATORS, 0.5f, Fields.DEPARTMENT, 0.5f);
-    private static final Map<String, Float> ROW_FIELDS = Map.of(Fields.ROW, 1f, Fields.PROJECT_NAME, 0.3f);
+    private static final Map<String, Float> ROW_FIELDS = Map.of(Fields.ROW, 1f, Fields.ROW_PROJECT_NAME, 0.3f);
 
     private final RetrievalSettings settings;
     private final RetrievalIndex index;
     private final Embedder embedder;
     private final Queries queries;
+    private final ExecutorService embeddingPool;
 
     private SimilarProjects(RetrievalSettings settings, RetrievalIndex index, Embedder embedder) {
         this.settings = settings;
         this.index = index;
         this.embedder = embedder;
         this.queries = new Queries(settings.segmenter());
+        this.embeddingPool = Executors.newFixedThreadPool(settings.threads(),
+                Thread.ofPlatform().name("query-embedding-", 0).daemon().factory());
     }
 
     /** Opens (or first builds) the index described by the settings. */
@@ -103,14 +109,20 @@ public final class SimilarProjects implements Closeable {
         Query words = legs.contains(LEG_WORDS) ? queries.words(Fields.TYPE_DECLARATION, queries.words(text),
                 DECLARATION_FIELDS, queries.words(cap(query.department())), queries.words(cap(query.region()))) : null;
         Query bigram = legs.contains(LEG_BIGRAM)
-                ? queries.bigram(Fields.TYPE_DECLARATION, queries.bigrams(text), List.of()) : null;
-        float[] vector = legs.contains(LEG_VECTOR) ? embedder.query(text, settings.instructionMaxChars()) : null;
-        Query knn = vector == null ? null : new KnnFloatVectorQuery(Fields.VECTOR, vector, settings.candidates());
+                ? queries.bigram(Fields.TYPE_DECLARATION, Fields.BIGRAM, queries.bigrams(text),
+                List.of()) : null;
+        // The query embedding (ONNX) runs while the keyword legs search: on two cores that hides most of one behind
+        // the other.
+        CompletableFuture<float[]> embedding = legs.contains(LEG_VECTOR)
+                ? CompletableFuture.supplyAsync(() -> embedder.query(text, settings.instructionMaxChars()), embeddingPool)
+                : CompletableFuture.completedFuture(null);
         return index.read(searcher -> {
             Fusion fusion = new Fusion(settings.rrfK());
             leg(searcher, fusion, LEG_WORDS, words);
             leg(searcher, fusion, LEG_BIGRAM, bigram);
-            leg(searcher, fusion, LEG_VECTOR, knn);
+            float[] vector = embedding.join();
+            leg(searcher, fusion, LEG_VECTOR,
+                    vector == null ? null : new KnnFloatVectorQuery(Fields.VECTOR, vector, settings.candidates()));
             Evidence evidence = new Evidence(searcher, words, bigram);
             List<Hit> hits = new ArrayList<>();
             List<Fusion.Candidate> ranked = fusion.ranked();
@@ -157,7 +169,7 @@ public final class SimilarProjects implements Closeable {
                 : List.of(new TermQuery(new Term(Fields.LEVEL2, Documents.level2Label(level2))));
         Query words = withFilters(queries.words(Fields.TYPE_INDICATOR, queries.words(cut), ROW_FIELDS, Set.of(),
                 Set.of()), filters);
-        Query bigram = queries.bigram(Fields.TYPE_INDICATOR, queries.bigrams(cut), filters);
+        Query bigram = queries.bigram(Fields.TYPE_INDICATOR, Fields.ROW_BIGRAM, queries.bigrams(cut), filters);
         int wanted = Math.clamp(k, 1, MAX_K);
         return index.read(searcher -> {
             Fusion fusion = new Fusion(settings.rrfK());
@@ -214,6 +226,7 @@ public final class SimilarProjects implements Closeable {
 
     @Override
     public void close() throws IOException {
+        embeddingPool.shutdown();
         index.close();
     }
 
