@@ -109,12 +109,12 @@ public final class SimilarProjects implements Closeable {
         Query words = legs.contains(LEG_WORDS) ? queries.words(Fields.TYPE_DECLARATION, queries.words(text),
                 DECLARATION_FIELDS, queries.words(cap(query.department())), queries.words(cap(query.region()))) : null;
         Query bigram = legs.contains(LEG_BIGRAM)
-                ? queries.bigram(Fields.TYPE_DECLARATION, Fields.BIGRAM, queries.bigrams(text),
-                List.of()) : null;
+                ? queries.bigram(Fields.TYPE_DECLARATION, Fields.BIGRAM, queries.bigrams(text), List.of()) : null;
         // The query embedding (ONNX) runs while the keyword legs search: on two cores that hides most of one behind
         // the other.
         CompletableFuture<float[]> embedding = legs.contains(LEG_VECTOR)
-                ? CompletableFuture.supplyAsync(() -> embedder.query(text, settings.instructionMaxChars()), embeddingPool)
+                ? CompletableFuture.supplyAsync(() -> embedder.query(text, settings.instructionMaxChars()),
+                        embeddingPool)
                 : CompletableFuture.completedFuture(null);
         return index.read(searcher -> {
             Fusion fusion = new Fusion(settings.rrfK());
