@@ -16,7 +16,6 @@ import cn.zhibiao.indicator.Declaration;
 import cn.zhibiao.indicator.DeclarationKind;
 import cn.zhibiao.indicator.Indicator;
 import cn.zhibiao.indicator.Scope;
-import cn.zhibiao.system.Json;
 
 /** Known queries over the seed corpus and the instruction fixture, and the hits a user must (not) see. */
 class GoldenQueryTest {
@@ -154,9 +153,5 @@ class GoldenQueryTest {
         if (result.belowThreshold()) {
             System.out.println("[golden] belowThreshold");
         }
-    }
-
-    static String json(Object value) {
-        return Json.mapper().writeValueAsString(value);
     }
 }
