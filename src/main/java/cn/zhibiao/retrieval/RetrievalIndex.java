@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -148,12 +147,6 @@ final class RetrievalIndex implements Closeable {
             Declaration d = declarations.get(i);
             writer.updateDocuments(new Term(Fields.OWNER, d.id()), Documents.declaration(d, vectors.get(i)));
         }
-    }
-
-    void upsert(Declaration d) throws IOException {
-        List<Document> docs = Documents.declaration(d, embedder.passage(Documents.passage(d)));
-        writer.updateDocuments(new Term(Fields.OWNER, d.id()), docs);
-        commit();
     }
 
     void commit() throws IOException {

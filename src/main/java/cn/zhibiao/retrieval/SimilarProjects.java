@@ -88,10 +88,16 @@ public final class SimilarProjects implements Closeable {
 
     /** Adds or replaces one declaration (by its id); searchable when this returns. */
     public void index(Declaration declaration) {
+        indexAll(List.of(declaration));
+    }
+
+    /** Adds or replaces declarations (an import), embedded in batches and committed once; searchable on return. */
+    public void indexAll(List<Declaration> declarations) {
         try {
-            index.upsert(declaration.withParsedValues());
+            index.addAll(declarations.stream().map(Declaration::withParsedValues).toList());
+            index.commit();
         } catch (IOException e) {
-            throw new UncheckedIOException("写入检索索引失败：" + declaration.projectName(), e);
+            throw new UncheckedIOException("写入检索索引失败", e);
         }
     }
 
