@@ -21,9 +21,13 @@ public final class Cli {
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
     public Cli(CommandSettings settings) {
+        // Commands print JSON on stdout; library logs (ONNX, the index) must go to stderr. Set before any logger exists.
+        System.setProperty("logback.configurationFile", "logback-cli.xml");
         register(new ParseCommand(settings));
         register(new InstructionsCommand(settings));
         register(new CheckCommand(settings));
+        register(new IndexCommand(settings));
+        register(new SimilarCommand(settings));
     }
 
     private void register(Command command) {

@@ -18,7 +18,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Settings for the command-line tools, which run without the Spring context: the same {@code application.yaml},
- * with the same environment overrides (relaxed names such as ZHIBIAO_CORPUS_MAX_FILE_SIZE) and ${VAR:default}.
+ * with the same environment overrides (relaxed names such as ZHIBIAO_CORPUS_MAX_FILE_SIZE), ${VAR:default} and, as
+ * in Spring, ${other.key} for another setting (index-dir: ${zhibiao.data-dir}/index).
  */
 public final class CommandSettings {
 
@@ -105,7 +106,10 @@ public final class CommandSettings {
         Matcher m = PLACEHOLDER.matcher(value);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String replacement = env.getOrDefault(m.group(1), m.group(2) == null ? "" : m.group(2));
+            String name = m.group(1);
+            String replacement = env.containsKey(name) ? env.get(name)
+                    : name.contains(".") && m.group(2) == null ? get(name)
+                    : m.group(2) == null ? "" : m.group(2);
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);

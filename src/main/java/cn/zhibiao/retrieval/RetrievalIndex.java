@@ -1,0 +1,201 @@
+package cn.zhibiao.retrieval;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.lucene.index.CheckIndex;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import cn.zhibiao.corpus.InstructionExample;
+import cn.zhibiao.indicator.Declaration;
+
+/**
+ * The one IndexWriter of the index directory and a SearcherManager over it. Declarations are upserted by their id
+ * term; every write is committed and made visible before the call returns, so an import is searchable at once.
+ * An index written with another schema or segmenter, or one that fails its checksums, is rebuilt from the corpus.
+ */
+final class RetrievalIndex implements Closeable {
+
+    /** Bump when fields or their analysis change: an index of another schema is rebuilt, not misread. */
+    private static final String SCHEMA = "2";
+    private static final int EMBED_BATCH = 32;
+    private static final String MISSING = "不存在";
+    private static final Logger log = LoggerFactory.getLogger(RetrievalIndex.class);
+
+    private final Path dir;
+    private final Segmenter segmenter;
+    private final Embedder embedder;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    private RetrievalIndex(Path dir, Segmenter segmenter, Embedder embedder, Directory directory, IndexWriter writer)
+            throws IOException {
+        this.dir = dir;
+        this.segmenter = segmenter;
+        this.embedder = embedder;
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /** Opens the index in {@code dir}, building it from {@code corpus} when it is missing, stale or damaged. */
+    static RetrievalIndex open(Path dir, Segmenter segmenter, Embedder embedder, Corpus corpus) {
+        try {
+            Files.createDirectories(dir);
+            String problem = problem(dir, segmenter);
+            if (problem == null) {
+                Directory directory = FSDirectory.open(dir);
+                return new RetrievalIndex(dir, segmenter, embedder, directory,
+                        new IndexWriter(directory, config(segmenter, IndexWriterConfig.OpenMode.APPEND)));
+            }
+            if (problem.equals(MISSING)) {
+                log.info("检索索引 {} 不存在，正在从语料建立", dir.toAbsolutePath());
+            } else {
+                log.warn("检索索引 {} {}，正在从语料重建", dir.toAbsolutePath(), problem);
+            }
+            clear(dir);
+            Directory directory = FSDirectory.open(dir);
+            RetrievalIndex index = new RetrievalIndex(dir, segmenter, embedder, directory,
+                    new IndexWriter(directory, config(segmenter, IndexWriterConfig.OpenMode.CREATE)));
+            index.replaceAll(corpus);
+            return index;
+        } catch (IOException e) {
+            throw new UncheckedIOException("无法打开检索索引目录 " + dir.toAbsolutePath(), e);
+        }
+    }
+
+    /** Why the index cannot be used as it is, or null when it can. */
+    private static String problem(Path dir, Segmenter segmenter) {
+        try (Directory directory = FSDirectory.open(dir)) {
+            if (!DirectoryReader.indexExists(directory)) {
+                return MISSING;
+            }
+            Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+            if (!SCHEMA.equals(data.get("schema")) || !segmenter.name().equals(data.get("segmenter"))) {
+                return "的结构或分词器与当前配置不同";
+            }
+            try (CheckIndex check = new CheckIndex(directory)) {
+                check.setLevel(CheckIndex.Level.MIN_LEVEL_FOR_CHECKSUM_CHECKS);
+                check.setInfoStream(null);
+                if (!check.checkIndex().clean) {
+                    return "校验失败";
+                }
+            }
+            return null;
+        } catch (LockObtainFailedException e) {
+            // Another process owns the index: rebuilding would delete the files under its feet.
+            throw new IllegalStateException("检索索引 " + dir.toAbsolutePath() + " 正被另一个进程使用（网页服务？），请先停止它再运行命令。", e);
+        } catch (IOException | RuntimeException e) {
+            return "无法读取（" + e.getClass().getSimpleName() + "）";
+        }
+    }
+
+    private static void clear(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(dir)).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static IndexWriterConfig config(Segmenter segmenter, IndexWriterConfig.OpenMode mode) {
+        return new IndexWriterConfig(Analysis.perField(segmenter)).setOpenMode(mode).setRAMBufferSizeMB(128);
+    }
+
+    /** Replaces the whole content with the corpus: the {@code index --rebuild} command and first start. */
+    void replaceAll(Corpus corpus) throws IOException {
+        writer.deleteAll();
+        for (InstructionExample e : corpus.examples()) {
+            writer.addDocument(Documents.example(e));
+        }
+        addAll(corpus.declarations());
+        commit();
+        log.info("检索索引 {} 已建立：{} 份申报，{} 条示例", dir.toAbsolutePath(), corpus.declarations().size(),
+                corpus.examples().size());
+    }
+
+    /** Upserts many declarations, embedding them in batches; visible after {@link #commit()}. */
+    void addAll(List<Declaration> declarations) throws IOException {
+        for (int from = 0; from < declarations.size(); from += EMBED_BATCH) {
+            List<Declaration> batch = declarations.subList(from, Math.min(declarations.size(), from + EMBED_BATCH));
+            addAll(batch, embedder.passages(batch.stream().map(Documents::passage).toList()));
+        }
+    }
+
+    /** Upserts declarations whose vectors are already known (the benchmark separates embedding from indexing). */
+    void addAll(List<Declaration> declarations, List<float[]> vectors) throws IOException {
+        for (int i = 0; i < declarations.size(); i++) {
+            Declaration d = declarations.get(i);
+            writer.updateDocuments(new Term(Fields.OWNER, d.id()), Documents.declaration(d, vectors.get(i)));
+        }
+    }
+
+    void commit() throws IOException {
+        writer.setLiveCommitData(Map.of("schema", SCHEMA, "segmenter", segmenter.name()).entrySet());
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** Runs a read on a searcher of the latest commit, releasing it afterwards. */
+    <T> T read(SearcherFunction<T> function) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return function.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("读取检索索引失败：" + dir.toAbsolutePath(), e);
+        }
+    }
+
+    long sizeOnDisk() throws IOException {
+        long total = 0;
+        for (String file : directory.listAll()) {
+            total += directory.fileLength(file);
+        }
+        return total;
+    }
+
+    @Override
+    public void close() throws IOException {
+        List<Closeable> all = new ArrayList<>(List.of(searchers, writer, directory));
+        IOException first = null;
+        for (Closeable c : all) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    @FunctionalInterface
+    interface SearcherFunction<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+}

@@ -1,0 +1,33 @@
+package cn.zhibiao.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Both segmenters, with the domain dictionary, on the words that matter in budget forms. */
+class AnalysisTest {
+
+    @ParameterizedTest
+    @EnumSource(Segmenter.class)
+    void keepsDomainWordsWholeAndStillMatchesTheirParts(Segmenter segmenter) {
+        Queries queries = new Queries(segmenter);
+
+        assertThat(queries.words("城乡居民医保参保率达到95%"))
+                .contains("参保率", "参保", "医保");
+        assertThat(queries.words("资金到位率100%")).contains("资金到位率", "到位率");
+        assertThat(queries.words("服务对象满意度≥90%")).contains("满意度");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Segmenter.class)
+    void dropsNumbersPunctuationAndStopWords(Segmenter segmenter) {
+        assertThat(new Queries(segmenter).words("2021年，确保按时足额！！——100%")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Segmenter.class)
+    void bigramsCoverWordsNoDictionaryKnows(Segmenter segmenter) {
+        assertThat(new Queries(segmenter).bigrams("石鼓区优待金")).contains("石鼓", "优待", "待金");
+    }
+}

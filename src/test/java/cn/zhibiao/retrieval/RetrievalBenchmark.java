@@ -1,0 +1,185 @@
+package cn.zhibiao.retrieval;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import cn.zhibiao.indicator.Declaration;
+import cn.zhibiao.system.CommandSettings;
+
+/**
+ * Index build rate (embeddings included), size on disk, query latency p50/p99 per leg mix, and heap, for synthetic
+ * corpora of the given sizes. Not a test: timings depend on the machine. Run from the project root:
+ *
+ * <pre>
+ * ./mvnw -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
+ * java -Xmx4g --add-modules jdk.incubator.vector -cp target/classes:target/test-classes:$(cat target/bench.cp) \
+ *     cn.zhibiao.retrieval.RetrievalBenchmark 1000 10000 100000
+ * </pre>
+ *
+ * Sizes beyond what can be embedded in the time at hand can reuse a pool of real vectors:
+ * {@code -Dbench.vectorPool=2000} (see {@link #buildWithPooledVectors}).
+ * Each size is indexed in its own directory under {@code target/benchmark/} (deleted afterwards); each line of figures
+ * is appended to {@code target/benchmark/results.md} as soon as it is measured.
+ */
+public final class RetrievalBenchmark {
+
+    private static final int WARMUP = 20;
+    private static final int QUERIES = 200;
+    private static final Path ROOT = Path.of("target", "benchmark");
+    private static final int VECTOR_POOL = Integer.getInteger("bench.vectorPool", 0);
+
+    private RetrievalBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Files.createDirectories(ROOT);
+        RetrievalSettings base = RetrievalSettings.from(CommandSettings.load()::get);
+        List<Declaration> seeds = Corpus.read(base.corpusDir()).declarations();
+        List<String> queries = queries();
+        report("%n### %s, %s, %d cores, max heap %d MB, segmenter %s%n", Instant.now(), System.getProperty("java.vm.name")
+                + " " + Runtime.version(), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, base.segmenter());
+        report("| declarations | build (decl/s, incl. embeddings) | index size | heap used | keyword p50/p99 | "
+                + "vector p50/p99 | hybrid p50/p99 |%n|---|---|---|---|---|---|---|%n");
+        for (String arg : args) {
+            int size = Integer.parseInt(arg);
+            Path dir = ROOT.resolve("index-" + size);
+            delete(dir);
+            try (SimilarProjects projects = SimilarProjects.open(base.withIndexDir(dir))) {
+                List<Declaration> synthetic = SyntheticDeclarations.generate(seeds, size, size);
+                String build = VECTOR_POOL > 0 && size > VECTOR_POOL
+                        ? buildWithPooledVectors(projects, synthetic) : build(projects, synthetic);
+                long bytes = projects.sizeOnDisk();
+                String keyword = latency(projects, queries,
+                        Set.of(SimilarProjects.LEG_WORDS, SimilarProjects.LEG_BIGRAM));
+                String vector = latency(projects, queries, Set.of(SimilarProjects.LEG_VECTOR));
+                String hybrid = latency(projects, queries,
+                        Set.of(SimilarProjects.LEG_WORDS, SimilarProjects.LEG_BIGRAM, SimilarProjects.LEG_VECTOR));
+                System.gc();
+                long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                report("| %,d | %s | %.1f MB | %d MB | %s | %s | %s |%n", size, build, bytes / 1048576.0, heap >> 20,
+                        keyword, vector, hybrid);
+            }
+            delete(dir);
+        }
+    }
+
+    /** Embeds and indexes every declaration; the rate includes embeddings. */
+    private static String build(SimilarProjects projects, List<Declaration> synthetic) throws IOException {
+        long start = System.nanoTime();
+        int chunk = 1000;
+        for (int from = 0; from < synthetic.size(); from += chunk) {
+            int to = Math.min(synthetic.size(), from + chunk);
+            projects.index().addAll(synthetic.subList(from, to));
+            System.err.printf(Locale.ROOT, "[bench] %d indexed, %.1f decl/s%n", to,
+                    to / ((System.nanoTime() - start) / 1e9));
+        }
+        projects.index().commit();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return String.format(Locale.ROOT, "%.1f (%.0f s)", synthetic.size() / seconds, seconds);
+    }
+
+    /**
+     * Sizes too large to embed in the time available: {@code -Dbench.vectorPool=N} embeds the first N passages (timed
+     * on their own) and gives declaration i the vector of passage i mod N, slightly jittered. The build rate is then
+     * Lucene's alone, and the report says so; query vectors are still computed for every query.
+     */
+    private static String buildWithPooledVectors(SimilarProjects projects, List<Declaration> synthetic)
+            throws IOException {
+        long start = System.nanoTime();
+        List<float[]> pool = new ArrayList<>();
+        for (int from = 0; from < VECTOR_POOL; from += 32) {
+            pool.addAll(Embedder.shared().passages(synthetic.subList(from, Math.min(VECTOR_POOL, from + 32)).stream()
+                    .map(Documents::passage).toList()));
+        }
+        double embedSeconds = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
+        Random noise = new Random(VECTOR_POOL);
+        int chunk = 10_000;
+        for (int from = 0; from < synthetic.size(); from += chunk) {
+            int to = Math.min(synthetic.size(), from + chunk);
+            List<float[]> vectors = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                vectors.add(jitter(pool.get(i % VECTOR_POOL), noise));
+            }
+            projects.index().addAll(synthetic.subList(from, to), vectors);
+            System.err.printf(Locale.ROOT, "[bench] %d indexed (pooled vectors), %.1f decl/s%n", to,
+                    to / ((System.nanoTime() - start) / 1e9));
+        }
+        projects.index().commit();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return String.format(Locale.ROOT, "Lucene only %.1f (%.0f s); embeddings %.1f/s over %,d passages",
+                synthetic.size() / seconds, seconds, VECTOR_POOL / embedSeconds, VECTOR_POOL);
+    }
+
+    /** A unit vector nudged off its pool original (cosine ≈ 0.97), so that the HNSW graph does not hold copies. */
+    private static float[] jitter(float[] v, Random noise) {
+        float[] out = new float[v.length];
+        double norm = 0;
+        for (int i = 0; i < v.length; i++) {
+            out[i] = (float) (v[i] + 0.01 * noise.nextGaussian());
+            norm += out[i] * out[i];
+        }
+        float scale = (float) (1 / Math.sqrt(norm));
+        for (int i = 0; i < v.length; i++) {
+            out[i] *= scale;
+        }
+        return out;
+    }
+
+    /** Distinct texts, so that nothing is served from a cache: dev queries, each with another district prefix. */
+    private static List<String> queries() throws Exception {
+        String[] districts = {"", "岳麓区", "天心区", "雨花区", "开福区", "望城区", "浏阳市", "宁乡市"};
+        List<String> texts = new ArrayList<>();
+        for (String district : districts) {
+            for (RelevanceTest.DevQuery q : RelevanceTest.devQueries()) {
+                texts.add(district + q.projectName());
+            }
+        }
+        return texts;
+    }
+
+    private static String latency(SimilarProjects projects, List<String> texts, Set<String> legs) {
+        for (int i = 0; i < WARMUP; i++) {
+            projects.search(ProjectQuery.text(texts.get(i % texts.size()) + "工作"), 5, legs);
+        }
+        long[] nanos = new long[QUERIES];
+        for (int i = 0; i < QUERIES; i++) {
+            ProjectQuery query = ProjectQuery.text(texts.get(i % texts.size()));
+            long start = System.nanoTime();
+            projects.search(query, 5, legs);
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        return String.format(Locale.ROOT, "%.1f / %.1f ms", nanos[QUERIES / 2] / 1e6,
+                nanos[(int) Math.ceil(QUERIES * 0.99) - 1] / 1e6);
+    }
+
+    private static void report(String format, Object... args) throws IOException {
+        String line = String.format(Locale.ROOT, format, args);
+        System.out.print(line);
+        Files.writeString(ROOT.resolve("results.md"), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
