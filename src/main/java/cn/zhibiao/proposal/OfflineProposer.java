@@ -66,11 +66,14 @@ public final class OfflineProposer {
     }
 
     public Proposal propose(ProjectBrief project) {
-        List<String> notices = new ArrayList<>();
-        List<ProposedRow> kept = keepSoundExisting(project, notices);
-        List<ProposedRow> rows = complete(project, kept, examples.similar(project.withoutIndicators(), similarK),
-                notices);
-        return new Proposal(project, rows, notices, false, null, null);
+        return propose(project, examples.similar(project.withoutIndicators(), similarK), List.of());
+    }
+
+    /** A proposal from already retrieved precedent, after {@code notices} that explain why it is offline. */
+    Proposal propose(ProjectBrief project, List<SimilarExample> similar, List<String> notices) {
+        List<String> all = new ArrayList<>(notices);
+        List<ProposedRow> kept = keepSoundExisting(project, all);
+        return new Proposal(project, complete(project, kept, similar, all), all, false, null, null);
     }
 
     /**
@@ -80,12 +83,27 @@ public final class OfflineProposer {
      */
     List<ProposedRow> complete(ProjectBrief project, List<ProposedRow> rows, List<SimilarExample> similar,
             List<String> notices) {
+        return complete(project, rows, similar, notices, QUOTA);
+    }
+
+    /** Only one row for each required category that {@code rows} lack: the model's answer is completed, not padded. */
+    List<ProposedRow> fillGaps(ProjectBrief project, List<ProposedRow> rows, List<SimilarExample> similar,
+            List<String> notices) {
+        Map<Level2, Integer> gaps = new LinkedHashMap<>();
+        for (Level2 level2 : REQUIRED) {
+            gaps.put(level2, 1);
+        }
+        return complete(project, rows, similar, notices, gaps);
+    }
+
+    private List<ProposedRow> complete(ProjectBrief project, List<ProposedRow> rows, List<SimilarExample> similar,
+            List<String> notices, Map<Level2, Integer> quotas) {
         ProjectFacts facts = ProjectFacts.of(project);
         Map<Level2, List<Candidate>> fromPrecedent = precedent(project, facts, similar);
         List<ProposedRow> accepted = new ArrayList<>(rows);
         Set<String> names = new HashSet<>();
         accepted.forEach(r -> names.add(r.name()));
-        for (Map.Entry<Level2, Integer> quota : QUOTA.entrySet()) {
+        for (Map.Entry<Level2, Integer> quota : quotas.entrySet()) {
             Level2 level2 = quota.getKey();
             int missing = quota.getValue() - (int) accepted.stream().filter(r -> covers(r.level2(), level2)).count();
             boolean required = REQUIRED.contains(level2);

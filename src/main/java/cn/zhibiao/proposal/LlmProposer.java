@@ -1,0 +1,381 @@
+package cn.zhibiao.proposal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import cn.zhibiao.indicator.Indicator;
+import cn.zhibiao.indicator.Level1;
+import cn.zhibiao.indicator.Level2;
+import cn.zhibiao.indicator.Scope;
+import cn.zhibiao.indicator.Taxonomy;
+import cn.zhibiao.proposal.LlmAnswer.Draft;
+import cn.zhibiao.proposal.ProposalFinding.Severity;
+import cn.zhibiao.system.Json;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialThinking;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Asks an OpenAI-compatible chat model for indicator rows, given the project, its most similar past declarations
+ * and the rule summary. The model only proposes: every row is checked against the taxonomy and the checker, rows with
+ * findings get one repair round with the findings sent back, and rows still failing are dropped with a notice.
+ */
+final class LlmProposer {
+
+    /** The rows that survived checking, notices about dropped ones, and the model's reasoning (kept, not parsed). */
+    record Result(List<ProposedRow> rows, List<String> notices, String reasoning) {
+    }
+
+    private record Request(List<ChatMessage> messages, Set<String> knownSources) {
+    }
+
+    private record Checked(List<ProposedRow> rows, List<Draft> drafts, List<List<ProposalFinding>> findings) {
+    }
+
+    private static final int MAX_EXAMPLE_ROWS = 15;
+
+    private final LlmSettings settings;
+    private final Prompts prompts;
+    private final RowChecker checker;
+    private final ChatModel chat;
+    private final StreamingChatModel streaming;
+
+    LlmProposer(LlmSettings settings, Prompts prompts, RowChecker checker, ChatModel chat,
+            StreamingChatModel streaming) {
+        this.settings = settings;
+        this.prompts = prompts;
+        this.checker = checker;
+        this.chat = chat;
+        this.streaming = streaming;
+    }
+
+    static LlmProposer create(LlmSettings settings, Prompts prompts, RowChecker checker) {
+        // Local servers (Ollama, vLLM) take no key, but the client insists on one.
+        String key = settings.apiKey() == null || settings.apiKey().isBlank() ? "none" : settings.apiKey();
+        // Retries are ours (LlmProposer#call): the client's would also retry timeouts, multiplying the wait.
+        ChatModel chat = OpenAiChatModel.builder().baseUrl(settings.baseUrl()).apiKey(key)
+                .modelName(settings.model()).temperature(settings.temperature()).timeout(settings.timeout())
+                .maxRetries(0).responseFormat("json_object").returnThinking(true).build();
+        StreamingChatModel streaming = OpenAiStreamingChatModel.builder().baseUrl(settings.baseUrl()).apiKey(key)
+                .modelName(settings.model()).temperature(settings.temperature()).timeout(settings.timeout())
+                .responseFormat("json_object").returnThinking(true).build();
+        return new LlmProposer(settings, prompts, checker, chat, streaming);
+    }
+
+    String model() {
+        return settings.model();
+    }
+
+    String promptHash() {
+        return prompts.proposeHash();
+    }
+
+    /** Blocking: call from a thread that may wait (never the event loop). */
+    Result propose(ProjectBrief project, List<SimilarExample> similar, List<GuidanceExample> guidance) {
+        Request request = request(project, similar, guidance);
+        return finish(project, request, call(request.messages()));
+    }
+
+    /**
+     * The same through the streaming API, which keeps a slow model's connection alive. {@code progress} hears a
+     * notice when the model starts reasoning and when it starts writing rows.
+     */
+    Mono<Result> proposeStreaming(ProjectBrief project, List<SimilarExample> similar, List<GuidanceExample> guidance,
+            Consumer<String> progress) {
+        Request request = request(project, similar, guidance);
+        return Mono.<AiMessage>create(sink -> streaming.chat(ChatRequest.builder().messages(request.messages()).build(),
+                new StreamingChatResponseHandler() {
+                    private boolean thinking;
+                    private boolean writing;
+
+                    @Override
+                    public void onPartialThinking(PartialThinking partial) {
+                        if (!thinking) {
+                            thinking = true;
+                            progress.accept("大模型正在推理…");
+                        }
+                    }
+
+                    @Override
+                    public void onPartialResponse(String partial) {
+                        if (!writing && !partial.isEmpty()) {
+                            writing = true;
+                            progress.accept("大模型正在生成指标…");
+                        }
+                    }
+
+                    @Override
+                    public void onCompleteResponse(ChatResponse response) {
+                        // A stream that ends without a finish_reason was cut, whatever text it carried.
+                        if (response.finishReason() == null) {
+                            sink.error(new LlmFailure(LlmFailure.Kind.STREAM_CUT, "大模型流式响应中断"));
+                        } else {
+                            sink.success(response.aiMessage());
+                        }
+                    }
+
+                    @Override
+                    public void onError(Throwable error) {
+                        sink.error(error);
+                    }
+                }))
+                .retryWhen(Retry.backoff(settings.maxRetries(), settings.retryBackoff())
+                        .filter(LlmFailure::retriable)
+                        .onRetryExhaustedThrow((spec, signal) ->
+                                LlmFailure.of(signal.failure(), settings, settings.maxRetries() + 1)))
+                .timeout(settings.timeout())
+                .onErrorMap(e -> LlmFailure.of(e, settings, 1))
+                .map(ai -> finish(project, request, ai));
+    }
+
+    private AiMessage call(List<ChatMessage> messages) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                ChatResponse response = chat.chat(ChatRequest.builder().messages(messages).build());
+                if (response == null || response.aiMessage() == null) {
+                    throw new LlmFailure(LlmFailure.Kind.EMPTY, "大模型未返回建议内容");
+                }
+                return response.aiMessage();
+            } catch (RuntimeException e) {
+                if (!LlmFailure.retriable(e) || attempt > settings.maxRetries()) {
+                    throw LlmFailure.of(e, settings, attempt);
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private void pause(int attempt) {
+        try {
+            Thread.sleep(settings.retryBackoff().toMillis() << (attempt - 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LlmFailure(LlmFailure.Kind.TIMEOUT, "大模型请求被中断");
+        }
+    }
+
+    private Result finish(ProjectBrief project, Request request, AiMessage ai) {
+        LlmAnswer answer = LlmAnswer.parse(ai.text(), ai.thinking());
+        List<String> notices = new ArrayList<>();
+        Checked first = check(project, answer.rows(), request.knownSources());
+        List<Draft> failing = new ArrayList<>();
+        List<List<ProposalFinding>> failingFindings = new ArrayList<>();
+        List<Draft> passing = new ArrayList<>();
+        for (int i = 0; i < first.drafts().size(); i++) {
+            if (needsRepair(first.findings().get(i))) {
+                failing.add(first.drafts().get(i));
+                failingFindings.add(first.findings().get(i));
+            } else {
+                passing.add(first.drafts().get(i));
+            }
+        }
+        if (failing.isEmpty()) {
+            return new Result(first.rows(), notices, answer.reasoning());
+        }
+        List<Draft> repaired;
+        try {
+            List<ChatMessage> messages = new ArrayList<>(request.messages());
+            messages.add(AiMessage.from(ai.text()));
+            messages.add(UserMessage.from(prompts.repair().render(Map.of("findings", repairList(failing,
+                    failingFindings)))));
+            repaired = LlmAnswer.parse(call(messages).text(), null).rows();
+        } catch (LlmFailure e) {
+            notices.add("修正请求未成功（" + e.getMessage() + "），未通过检查的大模型指标已删除");
+            repaired = failing;
+        }
+        List<Draft> all = new ArrayList<>(passing);
+        all.addAll(repaired);
+        Checked second = check(project, all, request.knownSources());
+        List<ProposedRow> kept = new ArrayList<>();
+        for (int i = 0; i < second.drafts().size(); i++) {
+            Draft d = second.drafts().get(i);
+            List<ProposalFinding> findings = second.findings().get(i);
+            if (findings.stream().anyMatch(ProposalFinding::isError)) {
+                notices.add("已删除大模型建议的指标“" + d.name() + "：" + d.value() + "”（修正后仍未通过检查："
+                        + findings.stream().filter(ProposalFinding::isError).map(ProposalFinding::message)
+                                .findFirst().orElse("") + "）");
+            } else {
+                second.rows().stream().filter(r -> r.name().equals(d.name()) && r.value().equals(d.value()))
+                        .findFirst().ifPresent(kept::add);
+            }
+        }
+        return new Result(kept, notices, answer.reasoning());
+    }
+
+    private static boolean needsRepair(List<ProposalFinding> findings) {
+        return findings.stream().anyMatch(f -> f.severity() != Severity.INFO);
+    }
+
+    /**
+     * Taxonomy first (a row whose 二级 is not a category cannot be checked at all), then the checker on the rows
+     * together. Returns, for every draft, its findings; and the rows that could be built.
+     */
+    private Checked check(ProjectBrief project, List<Draft> drafts, Set<String> knownSources) {
+        List<List<ProposalFinding>> findings = new ArrayList<>();
+        List<ProposedRow> rows = new ArrayList<>();
+        List<Integer> rowOfDraft = new ArrayList<>();
+        for (Draft d : drafts) {
+            List<ProposalFinding> shape = shapeFindings(d);
+            findings.add(new ArrayList<>(shape));
+            if (shape.isEmpty()) {
+                Level2 level2 = Taxonomy.level2(d.level2()).orElseThrow();
+                Level1 level1 = Taxonomy.level1(d.level1()).orElse(OfflineProposer.level1(level2));
+                List<String> sources = d.sources().stream().filter(knownSources::contains).distinct().toList();
+                rows.add(new ProposedRow(level1, level2, d.name(), d.value(),
+                        d.rationale() == null || d.rationale().isBlank() ? "大模型建议。" : d.rationale(), sources,
+                        Origin.LLM, List.of()));
+                rowOfDraft.add(rows.size() - 1);
+            } else {
+                rowOfDraft.add(-1);
+            }
+        }
+        RowCheck check = checker.check(project, rows.stream().map(ProposedRow::toIndicator).toList());
+        for (int i = 0; i < drafts.size(); i++) {
+            int r = rowOfDraft.get(i);
+            if (r >= 0) {
+                findings.get(i).addAll(check.row(r));
+                rows.set(r, rows.get(r).withFindings(check.row(r)));
+            }
+        }
+        return new Checked(rows, drafts, findings);
+    }
+
+    private static List<ProposalFinding> shapeFindings(Draft d) {
+        List<ProposalFinding> out = new ArrayList<>();
+        Level2 level2 = Taxonomy.level2(d.level2()).orElse(null);
+        if (level2 == null) {
+            out.add(new ProposalFinding("TAXONOMY_UNKNOWN_LEVEL2", Severity.ERROR,
+                    "二级指标“" + d.level2() + "”不在指标体系中。", "使用数量指标、质量指标、时效指标、成本指标、经济效益指标、"
+                            + "社会效益指标、生态效益指标、可持续影响指标或服务对象满意度指标。"));
+        } else {
+            Level1 level1 = Taxonomy.level1(d.level1()).orElse(null);
+            if (level1 != null && !Taxonomy.belongsTo(level2, level1)) {
+                out.add(new ProposalFinding("TAXONOMY_WRONG_PARENT", Severity.ERROR,
+                        "二级指标“" + level2.label() + "”不属于一级指标“" + level1.label() + "”。",
+                        "一级指标改为“" + OfflineProposer.level1(level2).label() + "”。"));
+            }
+        }
+        if (d.name() == null || d.name().isBlank()) {
+            out.add(new ProposalFinding("NAME_MISSING", Severity.ERROR, "三级指标名称不能为空。", "写出具体指标名称。"));
+        }
+        if (d.value() == null || d.value().isBlank()) {
+            out.add(new ProposalFinding("VALUE_MISSING", Severity.ERROR, "指标值不能为空。", "写出可衡量的目标值。"));
+        }
+        return out;
+    }
+
+    private static String repairList(List<Draft> failing, List<List<ProposalFinding>> findings) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < failing.size(); i++) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("row", failing.get(i));
+            item.put("findings", findings.get(i));
+            items.add(item);
+        }
+        return Json.mapper().writeValueAsString(items);
+    }
+
+    private Request request(ProjectBrief project, List<SimilarExample> similar, List<GuidanceExample> guidance) {
+        Set<String> known = new HashSet<>();
+        StringBuilder examples = new StringBuilder();
+        for (SimilarExample ex : similar) {
+            known.add(ex.declarationId());
+            var d = ex.declaration();
+            examples.append("### [").append(ex.declarationId()).append("] 《").append(d.projectName()).append("》（")
+                    .append(nullToEmpty(d.region())).append(d.year() == null ? "" : "，" + d.year() + "年")
+                    .append(d.fundsWanYuan() == null ? "" : "，资金" + plain(d.fundsWanYuan()) + "万元").append("）\n");
+            boolean hasAnnual = d.indicators().stream().anyMatch(i -> i.scope() == Scope.ANNUAL);
+            d.indicators().stream().filter(i -> !hasAnnual || i.scope() == Scope.ANNUAL).limit(MAX_EXAMPLE_ROWS)
+                    .forEach(i -> examples.append("- ").append(label(i)).append(" | ")
+                            .append(nullToEmpty(Measurable.cleanName(i.name()))).append(" | ")
+                            .append(nullToEmpty(i.value())).append('\n'));
+        }
+        if (similar.isEmpty()) {
+            examples.append("（未找到相似的历史项目）\n");
+        }
+        if (!guidance.isEmpty()) {
+            examples.append("### 编报说明示例\n");
+            for (GuidanceExample g : guidance) {
+                known.add(g.id());
+                examples.append("- [").append(g.id()).append("] ").append(g.level2() == null ? "" : g.level2().label())
+                        .append(" | ").append(g.name()).append(" | ")
+                        .append(g.annualValue() != null ? g.annualValue() : nullToEmpty(g.periodValue()))
+                        .append("（").append(nullToEmpty(g.topic())).append("）\n");
+            }
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("project", describe(project));
+        values.put("existing", existing(project));
+        values.put("examples", examples.toString().strip());
+        values.put("rules", checker.catalogSummary());
+        return new Request(List.of(SystemMessage.from(prompts.system().text()),
+                UserMessage.from(prompts.propose().render(values))), known);
+    }
+
+    private String existing(ProjectBrief project) {
+        if (project.indicators().isEmpty()) {
+            return "（无）";
+        }
+        RowCheck check = checker.check(project, project.indicators());
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < project.indicators().size(); i++) {
+            Indicator row = project.indicators().get(i);
+            out.append("- ").append(label(row)).append(" | ").append(nullToEmpty(row.name())).append(" | ")
+                    .append(nullToEmpty(row.value()));
+            List<ProposalFinding> findings = check.row(i);
+            out.append(findings.isEmpty() ? " | 检查通过"
+                    : " | 问题：" + String.join("；", findings.stream().map(ProposalFinding::message).toList()));
+            out.append('\n');
+        }
+        return out.toString().strip();
+    }
+
+    private static String describe(ProjectBrief p) {
+        StringBuilder out = new StringBuilder();
+        line(out, "项目名称", p.projectName());
+        line(out, "主管部门", p.department());
+        line(out, "地区", p.region());
+        line(out, "年度", p.year() == null ? null : p.year() + "年");
+        line(out, "项目资金", p.fundsWanYuan() == null ? null : plain(p.fundsWanYuan()) + "万元");
+        line(out, "项目概况", p.overview());
+        line(out, "年度绩效目标", p.annualGoal());
+        line(out, "实施期绩效目标", p.periodGoal());
+        return out.toString().strip();
+    }
+
+    private static void line(StringBuilder out, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            out.append(label).append("：").append(value.strip()).append('\n');
+        }
+    }
+
+    private static String label(Indicator i) {
+        return (i.level1() == null ? nullToEmpty(i.level1Raw()) : i.level1().label()) + "/"
+                + (i.level2() == null ? nullToEmpty(i.level2Raw()) : i.level2().label());
+    }
+
+    private static String plain(BigDecimal n) {
+        return n.stripTrailingZeros().toPlainString();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

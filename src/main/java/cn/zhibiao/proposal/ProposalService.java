@@ -1,0 +1,118 @@
+package cn.zhibiao.proposal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import cn.zhibiao.indicator.Level2;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Proposes indicators for a project: through the language model when one is configured, completed and checked by the
+ * offline proposer; offline alone otherwise, or whenever the model fails, with a notice saying why. The project is
+ * echoed back in every answer, so a failure never costs the user what they typed.
+ */
+public final class ProposalService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProposalService.class);
+
+    private final ExampleSource examples;
+    private final OfflineProposer offline;
+    private final Optional<LlmProposer> llm;
+    private final int similarK;
+
+    ProposalService(ExampleSource examples, OfflineProposer offline, Optional<LlmProposer> llm, int similarK) {
+        this.examples = examples;
+        this.offline = offline;
+        this.llm = llm;
+        this.similarK = similarK;
+    }
+
+    /** Reads the prompt files when a model is configured, so that a missing prompt fails at start, not at use. */
+    public static ProposalService create(ExampleSource examples, RowChecker checker, ProposalSettings settings,
+            LlmSettings llmSettings) {
+        Optional<LlmProposer> llm = llmSettings.configured()
+                ? Optional.of(LlmProposer.create(llmSettings, Prompts.load(settings.promptsDir()), checker))
+                : Optional.empty();
+        return new ProposalService(examples, new OfflineProposer(examples, checker, settings.similarK()), llm,
+                settings.similarK());
+    }
+
+    /** Blocking (retrieval, checking, the model call): run it off the event loop. */
+    public Proposal propose(ProjectBrief project) {
+        List<SimilarExample> similar = examples.similar(project.withoutIndicators(), similarK);
+        if (llm.isEmpty()) {
+            return offline.propose(project, similar, List.of("未配置大模型，使用离线建议"));
+        }
+        try {
+            return withLlmRows(project, similar, llm.get().propose(project, similar, guidance()));
+        } catch (LlmFailure failure) {
+            LOG.warn("LLM proposal failed ({}): {}", failure.kind(), failure.getMessage());
+            return offline.propose(project, similar, List.of(failure.notice()));
+        }
+    }
+
+    /** The same as events: progress notices, then each row, then the whole proposal. */
+    public Flux<ProposalEvent> stream(ProjectBrief project) {
+        return Mono.fromCallable(() -> examples.similar(project.withoutIndicators(), similarK))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMapMany(similar -> llm.isEmpty()
+                        ? Mono.fromCallable(() -> offline.propose(project, similar, List.of("未配置大模型，使用离线建议")))
+                                .subscribeOn(Schedulers.boundedElastic()).flatMapMany(ProposalService::events)
+                        : streamWithLlm(project, similar, llm.get()))
+                .onErrorResume(e -> {
+                    LOG.error("Proposal failed", e);
+                    return Flux.just(new ProposalEvent.Failed("生成建议时出错，请稍后重试（已保留您填写的项目信息）", project));
+                });
+    }
+
+    private Flux<ProposalEvent> streamWithLlm(ProjectBrief project, List<SimilarExample> similar, LlmProposer model) {
+        Sinks.Many<ProposalEvent> progress = Sinks.many().unicast().onBackpressureBuffer();
+        progress.tryEmitNext(new ProposalEvent.Notice("正在请求大模型（" + model.model() + "）…"));
+        Mono<Proposal> proposal = Mono.fromCallable(this::guidance).subscribeOn(Schedulers.boundedElastic())
+                .flatMap(guidance -> model.proposeStreaming(project, similar, guidance,
+                        message -> progress.tryEmitNext(new ProposalEvent.Notice(message))))
+                .publishOn(Schedulers.boundedElastic())
+                .map(result -> withLlmRows(project, similar, result))
+                .onErrorResume(LlmFailure.class, failure -> {
+                    LOG.warn("LLM proposal failed ({}): {}", failure.kind(), failure.getMessage());
+                    return Mono.fromCallable(() -> offline.propose(project, similar, List.of(failure.notice())))
+                            .subscribeOn(Schedulers.boundedElastic());
+                })
+                .doFinally(signal -> progress.tryEmitComplete());
+        return Flux.merge(progress.asFlux(), proposal.flatMapMany(ProposalService::events));
+    }
+
+    private static Flux<ProposalEvent> events(Proposal proposal) {
+        List<ProposalEvent> events = new ArrayList<>();
+        proposal.notices().forEach(n -> events.add(new ProposalEvent.Notice(n)));
+        proposal.rows().forEach(r -> events.add(new ProposalEvent.Row(r)));
+        events.add(new ProposalEvent.Done(proposal));
+        return Flux.fromIterable(events);
+    }
+
+    private Proposal withLlmRows(ProjectBrief project, List<SimilarExample> similar, LlmProposer.Result result) {
+        LlmProposer model = llm.orElseThrow();
+        List<String> notices = new ArrayList<>(result.notices());
+        int before = notices.size();
+        List<ProposedRow> rows = offline.fillGaps(project, result.rows(), similar, notices);
+        if (rows.stream().anyMatch(r -> r.origin() == Origin.OFFLINE)) {
+            notices.add(before, "大模型建议未覆盖全部必填类别，已用离线建议补充");
+        }
+        return new Proposal(project, rows, notices, true, model.model(), model.promptHash());
+    }
+
+    private List<GuidanceExample> guidance() {
+        List<GuidanceExample> out = new ArrayList<>();
+        for (Level2 level2 : OfflineProposer.REQUIRED) {
+            out.addAll(examples.guidance(level2));
+        }
+        return out;
+    }
+}
