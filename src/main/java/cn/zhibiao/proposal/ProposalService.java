@@ -53,7 +53,7 @@ public final class ProposalService {
         try {
             return withLlmRows(project, similar, llm.get().propose(project, similar, guidance()));
         } catch (LlmFailure failure) {
-            LOG.warn("LLM proposal failed ({}): {}", failure.kind(), failure.getMessage());
+            LOG.warn("LLM proposal failed ({}, {}): {}", failure.kind(), failure.causeType(), failure.getMessage());
             return offline.propose(project, similar, List.of(failure.notice()));
         }
     }
@@ -81,7 +81,7 @@ public final class ProposalService {
                 .publishOn(Schedulers.boundedElastic())
                 .map(result -> withLlmRows(project, similar, result))
                 .onErrorResume(LlmFailure.class, failure -> {
-                    LOG.warn("LLM proposal failed ({}): {}", failure.kind(), failure.getMessage());
+                    LOG.warn("LLM proposal failed ({}, {}): {}", failure.kind(), failure.causeType(), failure.getMessage());
                     return Mono.fromCallable(() -> offline.propose(project, similar, List.of(failure.notice())))
                             .subscribeOn(Schedulers.boundedElastic());
                 })

@@ -21,6 +21,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -253,6 +255,28 @@ class LlmProposalTest {
         assertOffline(proposal, "HTTP 500");
     }
 
+    @ParameterizedTest(name = "HTTP {0}: {1} request(s), notice mentions {2}")
+    @CsvSource({
+            "400, 1, HTTP 400",
+            "401, 1, API 密钥",
+            "403, 1, API 密钥",
+            "404, 1, 找不到模型“deepseek-chat”",
+            "422, 1, HTTP 422",
+            "429, 3, HTTP 429",
+            "500, 3, HTTP 500",
+            "502, 3, HTTP 502",
+            "503, 3, HTTP 503"})
+    void followsTheStatusCodeTable(int status, int requests, String notice) {
+        provider.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody(OpenAiShapes.error("provider says " + status, "error", null))));
+
+        Proposal proposal = service().propose(PROJECT);
+
+        provider.verify(requests, postRequestedFor(urlEqualTo(PATH)));
+        assertOffline(proposal, notice);
+    }
+
     @Test
     void fallsBackToOfflineWhenTheModelTimesOut() {
         provider.stubFor(post(urlEqualTo(PATH)).willReturn(okJson(OpenAiShapes.completion(goodRows(), null))
@@ -278,7 +302,8 @@ class LlmProposalTest {
 
         Proposal proposal = service().propose(PROJECT);
 
-        assertOffline(proposal, "大模型");
+        provider.verify(1, postRequestedFor(urlEqualTo(PATH)));
+        assertOffline(proposal, "choices 为空");
     }
 
     @Test
@@ -287,7 +312,7 @@ class LlmProposalTest {
 
         Proposal proposal = service().propose(PROJECT);
 
-        assertOffline(proposal, "大模型");
+        assertOffline(proposal, "连接失败或中断");
     }
 
     @Test
