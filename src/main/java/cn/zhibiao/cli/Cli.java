@@ -22,6 +22,7 @@ public final class Cli {
 
     public Cli(CommandSettings settings) {
         register(new ParseCommand(settings));
+        register(new SuggestCommand(settings));
     }
 
     private void register(Command command) {

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import cn.zhibiao.indicator.Level2;
+import cn.zhibiao.system.CommandSettings;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -42,6 +43,15 @@ public final class ProposalService {
                 : Optional.empty();
         return new ProposalService(examples, new OfflineProposer(examples, checker, settings.similarK()), llm,
                 settings.similarK());
+    }
+
+    /**
+     * The service for the command line, which runs without Spring. The retrieval service and the rule checker are
+     * adapted to {@link ExampleSource} and {@link RowChecker} here once they are on this branch; until then the
+     * command reports that proposals are not available.
+     */
+    public static ProposalService forCommands(CommandSettings settings) {
+        throw new IllegalStateException("指标建议需要相似项目检索（retrieval）和规则检查（rules），当前版本尚未接入");
     }
 
     /** Blocking (retrieval, checking, the model call): run it off the event loop. */

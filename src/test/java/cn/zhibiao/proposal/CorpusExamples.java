@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * ranked by the share of project-name characters they have in common with the query, and the instruction examples of
  * a copy of {@code corpus/instructions/instructions.json}. Not a retrieval method to ship.
  */
-final class CorpusExamples implements ExampleSource {
+public final class CorpusExamples implements ExampleSource {
 
     private final List<Declaration> declarations;
     private final List<GuidanceExample> guidance;
@@ -37,7 +37,7 @@ final class CorpusExamples implements ExampleSource {
         this.excluded = excluded;
     }
 
-    static CorpusExamples load() {
+    public static CorpusExamples load() {
         List<Declaration> all = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("corpus/declarations"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {

@@ -13,7 +13,7 @@ import cn.zhibiao.proposal.ProposalFinding.Severity;
  * Test fixture standing in for the rule checker, with four obvious rules: an empty value, a completion claim, a cost
  * without money and a satisfaction without a percentage are ERRORs. The real catalog replaces it at merge.
  */
-final class SimpleRowChecker implements RowChecker {
+public final class SimpleRowChecker implements RowChecker {
 
     private static final Set<String> COMPLETION_CLAIMS = Set.of("完成", "已完成", "全面完成", "按计划完成", "按期完成",
             "按时完成", "如期完成", "完成任务", "顺利完成", "圆满完成");
