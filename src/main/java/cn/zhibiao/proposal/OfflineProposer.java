@@ -235,12 +235,21 @@ public final class OfflineProposer {
 
     private Optional<Candidate> adapt(SimilarExample ex, Indicator row, ProjectBrief project, ProjectFacts facts) {
         Level2 level2 = row.level2() == Level2.ECONOMIC_COST ? Level2.COST : row.level2();
-        if (level2 == null || row.name() == null || row.value() == null) {
+        if (level2 == null || row.value() == null) {
             return Optional.empty();
         }
         Declaration past = ex.declaration();
         List<String> notes = new ArrayList<>();
-        String name = replaceDistrict(Measurable.cleanName(row.name()), past.region(), project.region());
+        String name = Measurable.cleanName(row.name());
+        if (name == null || name.isBlank()) {
+            // The 2019 专项资金 forms have no 三级 name column: the value is the whole row.
+            name = nameFromValue(level2, ValueParser.parse(row.value()));
+            if (name == null) {
+                return Optional.empty();
+            }
+            notes.add("原表无三级指标名称，按指标值拟定为“" + name + "”");
+        }
+        name = replaceDistrict(name, past.region(), project.region());
         String value = TextNormaliser.normalise(row.value()).strip();
         if (past.year() != null && project.year() != null && !past.year().equals(project.year())) {
             String shiftedName = shiftYears(name, project.year() - past.year());
@@ -256,9 +265,23 @@ public final class OfflineProposer {
             return Optional.empty();
         }
         String rationale = "参考相似项目《" + past.projectName() + "》（" + nullToEmpty(past.region())
-                + (past.year() == null ? "" : past.year() + "年") + "）的同类指标“" + Measurable.cleanName(row.name())
-                + "：" + row.value().strip() + "”" + (notes.isEmpty() ? "。" : "；" + String.join("；", notes) + "。");
+                + (past.year() == null ? "" : past.year() + "年") + "）的同类指标“"
+                + (row.name() == null || row.name().isBlank() ? "" : Measurable.cleanName(row.name()) + "：")
+                + row.value().strip() + "”" + (notes.isEmpty() ? "。" : "；" + String.join("；", notes) + "。");
         return Optional.of(new Candidate(level2, name, value, rationale, List.of(ex.declarationId()), 0));
+    }
+
+    /** A plain name for a nameless row, where its value says unambiguously what it measures. */
+    private static String nameFromValue(Level2 level2, ParsedValue parsed) {
+        String unit = parsed.unit() == null ? "" : parsed.unit();
+        return switch (level2) {
+            case QUANTITY -> !Measurable.isPersonUnit(unit) ? null
+                    : unit.contains("户") ? "受益户数" : unit.contains("人次") ? "服务人次" : "受益人数";
+            case TIMELINESS -> parsed.kind() == ValueKind.DATE ? "资金拨付完成时间" : null;
+            case COST -> !unit.contains("元") ? null : unit.contains("/") ? "补助标准" : "项目总成本";
+            case SATISFACTION -> parsed.isPercent() ? "服务对象满意度" : null;
+            default -> null;
+        };
     }
 
     /** Replaces the precedent's figures by this project's, where the project states or implies them. */

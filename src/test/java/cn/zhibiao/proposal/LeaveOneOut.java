@@ -49,11 +49,23 @@ final class LeaveOneOut {
             return outcomes.isEmpty() ? 0 : (double) outcomes.stream().filter(p).count() / outcomes.size();
         }
 
+        /** Share of proposed rows adapted from past projects, from instruction examples, from templates. */
+        String provenance() {
+            List<ProposedRow> rows = outcomes.stream().flatMap(o -> o.proposal().rows().stream()).toList();
+            long precedent = rows.stream().filter(r -> r.rationale().startsWith("参考相似项目")).count();
+            long guidance = rows.stream().filter(r -> r.rationale().contains("参考编报说明示例")).count();
+            long templates = rows.stream().filter(r -> r.rationale().contains("使用通用模板")).count();
+            return String.format(Locale.ROOT, "rows %d: adapted from past projects %.0f%%, instruction examples %.0f%%, "
+                    + "templates %.0f%%%n", rows.size(), 100.0 * precedent / rows.size(), 100.0 * guidance / rows.size(),
+                    100.0 * templates / rows.size());
+        }
+
         String table() {
             StringBuilder out = new StringBuilder();
             out.append(String.format(Locale.ROOT, "projects %d | no ERROR %.0f%% | all required categories %.0f%% | "
                     + "real categories matched %.0f%% | real units matched %.0f%%%n", outcomes.size(),
                     100 * noErrorShare(), 100 * coverageShare(), 100 * categoryRecall(), 100 * unitRecall()));
+            out.append(provenance());
             for (Outcome o : outcomes) {
                 out.append(String.format(Locale.ROOT, "  %-28s rows %2d  error %-3s covered %-3s categories %d/%d units %d/%d%s%n",
                         o.real().projectName(), o.proposal().rows().size(), o.noError() ? "no" : "YES",
