@@ -25,6 +25,7 @@ record LlmAnswer(List<Draft> rows, String reasoning) {
     }
 
     private static final Pattern THINK = Pattern.compile("(?s)<think>(.*?)(?:</think>|$)");
+    private static final Pattern THINK_CLOSED = Pattern.compile("(?s)<think>.*?</think>");
     private static final Pattern FENCE = Pattern.compile("(?s)```(?:json|JSON)?\\s*(.*?)```");
 
     static LlmAnswer parse(String content, String thinking) {
@@ -54,15 +55,25 @@ record LlmAnswer(List<Draft> rows, String reasoning) {
         }
         List<Draft> drafts = new ArrayList<>();
         for (JsonNode row : rows) {
-            if (!row.isObject()) {
-                continue;
+            if (row.isObject()) {
+                drafts.add(draft(row));
             }
-            List<String> sources = new ArrayList<>();
-            row.path("sources").forEach(s -> sources.add(s.asString()));
-            drafts.add(new Draft(text(row, "level1"), text(row, "level2"), text(row, "name"), text(row, "value"),
-                    text(row, "rationale"), sources));
         }
         return new LlmAnswer(drafts, reasoning.toString().strip());
+    }
+
+    static Draft draft(JsonNode row) {
+        List<String> sources = new ArrayList<>();
+        row.path("sources").forEach(s -> sources.add(s.asString()));
+        return new Draft(text(row, "level1"), text(row, "level2"), text(row, "name"), text(row, "value"),
+                text(row, "rationale"), sources);
+    }
+
+    /** The text with closed think blocks removed and an unclosed one cut off: what may be read as the answer. */
+    static String visible(String text) {
+        String out = THINK_CLOSED.matcher(text).replaceAll("");
+        int open = out.indexOf("<think>");
+        return open < 0 ? out : out.substring(0, open);
     }
 
     private static JsonNode readJson(String text) {

@@ -94,14 +94,17 @@ final class LlmProposer {
     }
 
     /**
-     * The same through the streaming API, which keeps a slow model's connection alive. {@code progress} hears a
-     * notice when the model starts reasoning and when it starts writing rows.
+     * The same through the streaming API. {@code progress} hears a notice when the model starts reasoning and when it
+     * starts writing rows; {@code early} receives each row as soon as it has streamed in and passed the checker with
+     * no finding at all, together with the rows received before it. Rows with findings wait for the repair round.
      */
     Mono<Result> proposeStreaming(ProjectBrief project, List<SimilarExample> similar, List<GuidanceExample> guidance,
-            Consumer<String> progress) {
+            Consumer<String> progress, Consumer<ProposedRow> early) {
         Request request = request(project, similar, guidance);
         return Mono.<AiMessage>create(sink -> streaming.chat(ChatRequest.builder().messages(request.messages()).build(),
                 new StreamingChatResponseHandler() {
+                    private final RowScanner scanner = new RowScanner();
+                    private final List<ProposedRow> passed = new ArrayList<>();
                     private boolean thinking;
                     private boolean writing;
 
@@ -118,6 +121,20 @@ final class LlmProposer {
                         if (!writing && !partial.isEmpty()) {
                             writing = true;
                             progress.accept("大模型正在生成指标…");
+                        }
+                        for (Draft draft : scanner.append(partial)) {
+                            Checked checked = check(project, List.of(draft), request.knownSources());
+                            if (checked.rows().isEmpty() || !checked.findings().getFirst().isEmpty()) {
+                                continue;
+                            }
+                            List<ProposedRow> trial = new ArrayList<>(passed);
+                            trial.add(checked.rows().getFirst());
+                            RowCheck together = checker.check(project,
+                                    trial.stream().map(ProposedRow::toIndicator).toList());
+                            if (together.row(trial.size() - 1).isEmpty()) {
+                                passed.add(checked.rows().getFirst());
+                                early.accept(checked.rows().getFirst());
+                            }
                         }
                     }
 

@@ -3,6 +3,7 @@ package cn.zhibiao.proposal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,28 +84,60 @@ public final class ProposalService {
     }
 
     private Flux<ProposalEvent> streamWithLlm(ProjectBrief project, List<SimilarExample> similar, LlmProposer model) {
-        Sinks.Many<ProposalEvent> progress = Sinks.many().unicast().onBackpressureBuffer();
-        progress.tryEmitNext(new ProposalEvent.Notice("正在请求大模型（" + model.model() + "）…"));
+        Sinks.Many<ProposalEvent> live = Sinks.many().unicast().onBackpressureBuffer();
+        List<ProposedRow> shown = new CopyOnWriteArrayList<>();
+        live.tryEmitNext(new ProposalEvent.Notice("正在请求大模型（" + model.model() + "）…"));
         Mono<Proposal> proposal = Mono.fromCallable(this::guidance).subscribeOn(Schedulers.boundedElastic())
                 .flatMap(guidance -> model.proposeStreaming(project, similar, guidance,
-                        message -> progress.tryEmitNext(new ProposalEvent.Notice(message))))
+                        message -> live.tryEmitNext(new ProposalEvent.Notice(message)),
+                        row -> {
+                            shown.add(row);
+                            live.tryEmitNext(new ProposalEvent.Row(row));
+                        }))
                 .publishOn(Schedulers.boundedElastic())
                 .map(result -> withLlmRows(project, similar, result))
                 .onErrorResume(LlmFailure.class, failure -> {
-                    LOG.warn("LLM proposal failed ({}, {}): {}", failure.kind(), failure.causeType(), failure.getMessage());
-                    return Mono.fromCallable(() -> offline.propose(project, similar, List.of(failure.notice())))
+                    LOG.warn("LLM proposal failed ({}, {}): {}", failure.kind(), failure.causeType(),
+                            failure.getMessage());
+                    return Mono.fromCallable(() -> shown.isEmpty()
+                            ? offline.propose(project, similar, List.of(failure.notice()))
+                            : keepShownRows(project, similar, List.copyOf(shown), failure, model))
                             .subscribeOn(Schedulers.boundedElastic());
                 })
-                .doFinally(signal -> progress.tryEmitComplete());
-        return Flux.merge(progress.asFlux(), proposal.flatMapMany(ProposalService::events));
+                .doFinally(signal -> live.tryEmitComplete());
+        return Flux.merge(live.asFlux(), proposal.flatMapMany(p -> events(p, shown)));
+    }
+
+    /** Rows already on the user's screen when the model failed stay there; the offline proposer completes them. */
+    private Proposal keepShownRows(ProjectBrief project, List<SimilarExample> similar, List<ProposedRow> shown,
+            LlmFailure failure, LlmProposer model) {
+        List<String> notices = new ArrayList<>();
+        notices.add(failure.getMessage() + "，已保留大模型已生成的" + shown.size() + "条指标，其余改用离线建议");
+        List<ProposedRow> rows = offline.fillGaps(project, shown, similar, notices);
+        return new Proposal(project, rows, notices, true, model.model(), model.promptHash());
+    }
+
+    /** Notices, the rows not yet shown, then the whole proposal; a shown row the final check dropped is named. */
+    private static Flux<ProposalEvent> events(Proposal proposal, List<ProposedRow> shown) {
+        List<ProposalEvent> events = new ArrayList<>();
+        proposal.notices().forEach(n -> events.add(new ProposalEvent.Notice(n)));
+        for (ProposedRow row : shown) {
+            if (proposal.rows().stream().noneMatch(r -> sameRow(r, row))) {
+                events.add(new ProposalEvent.Notice("已撤回指标“" + row.name() + "：" + row.value() + "”（与其他指标一并检查未通过）"));
+            }
+        }
+        proposal.rows().stream().filter(r -> shown.stream().noneMatch(s -> sameRow(s, r)))
+                .forEach(r -> events.add(new ProposalEvent.Row(r)));
+        events.add(new ProposalEvent.Done(proposal));
+        return Flux.fromIterable(events);
+    }
+
+    private static boolean sameRow(ProposedRow a, ProposedRow b) {
+        return a.level2() == b.level2() && a.name().equals(b.name()) && a.value().equals(b.value());
     }
 
     private static Flux<ProposalEvent> events(Proposal proposal) {
-        List<ProposalEvent> events = new ArrayList<>();
-        proposal.notices().forEach(n -> events.add(new ProposalEvent.Notice(n)));
-        proposal.rows().forEach(r -> events.add(new ProposalEvent.Row(r)));
-        events.add(new ProposalEvent.Done(proposal));
-        return Flux.fromIterable(events);
+        return events(proposal, List.of());
     }
 
     private Proposal withLlmRows(ProjectBrief project, List<SimilarExample> similar, LlmProposer.Result result) {

@@ -351,8 +351,8 @@ class LlmProposalTest {
     }
 
     @Test
-    void fallsBackToOfflineWhenTheStreamIsCutMidway() {
-        String cut = OpenAiShapes.streamStart(List.of("思考"), OpenAiShapes.pieces(goodRows(), 17).subList(0, 6));
+    void fallsBackToOfflineWhenTheStreamIsCutBeforeAnyRow() {
+        String cut = OpenAiShapes.streamStart(List.of("思考"), List.of("{\"rows\": [{\"level1\": \"产出"));
         provider.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/event-stream").withBody(cut)));
 
@@ -361,6 +361,37 @@ class LlmProposalTest {
         Proposal proposal = ((ProposalEvent.Done) events.getLast()).proposal();
         assertOffline(proposal, "中断");
         assertThat(events).filteredOn(e -> e instanceof ProposalEvent.Row).hasSize(proposal.rows().size());
+    }
+
+    @Test
+    void keepsTheRowsAlreadyShownWhenTheStreamIsCutMidway() {
+        String rows = goodRows();
+        int third = rows.indexOf("},{", rows.indexOf("},{", rows.indexOf("},{") + 1) + 1);
+        String cut = OpenAiShapes.streamStart(List.of(), OpenAiShapes.pieces(rows.substring(0, third + 40), 9));
+        provider.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/event-stream").withBody(cut)));
+
+        List<ProposalEvent> events = service().stream(PROJECT).collectList().block(Duration.ofSeconds(20));
+
+        Proposal proposal = ((ProposalEvent.Done) events.getLast()).proposal();
+        assertThat(proposal.notices()).first().asString()
+                .isEqualTo("大模型流式响应中断，已保留大模型已生成的3条指标，其余改用离线建议");
+        assertThat(proposal.rows()).filteredOn(r -> r.origin() == Origin.LLM).extracting(ProposedRow::level2)
+                .containsExactly(Level2.QUANTITY, Level2.QUALITY, Level2.TIMELINESS);
+        assertThat(OfflineProposer.REQUIRED).allMatch(l -> proposal.rows().stream().anyMatch(r -> r.level2() == l));
+        int firstRow = indexOf(events, e -> e instanceof ProposalEvent.Row);
+        int cutNotice = indexOf(events, e -> e instanceof ProposalEvent.Notice n && n.message().contains("中断"));
+        assertThat(firstRow).isLessThan(cutNotice);
+        assertThat(events).filteredOn(e -> e instanceof ProposalEvent.Row).hasSize(proposal.rows().size());
+    }
+
+    static int indexOf(List<ProposalEvent> events, java.util.function.Predicate<ProposalEvent> p) {
+        for (int i = 0; i < events.size(); i++) {
+            if (p.test(events.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test
