@@ -16,7 +16,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +28,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
+import cn.zhibiao.indicator.Indicator;
 import cn.zhibiao.indicator.Level2;
+import cn.zhibiao.indicator.Scope;
 
 /** The language-model path against WireMock speaking the OpenAI-compatible protocol; never the internet. */
 class LlmProposalTest {
@@ -111,6 +113,23 @@ class LlmProposalTest {
                 .withRequestBody(matchingJsonPath("$.messages[1].content", containing("102300人")))
                 .withRequestBody(matchingJsonPath("$.messages[1].content", containing("COST_WITHOUT_MONEY")))
                 .withRequestBody(matchingJsonPath("$.messages[1].content", containing("项目资金：600万元"))));
+    }
+
+    @Test
+    void showsTheModelTheExistingRowsAndWhatIsWrongWithThemWhenImproving() {
+        answer(OpenAiShapes.completion(goodRows(), null));
+        ProjectBrief withRows = new ProjectBrief(PROJECT.projectName(), PROJECT.department(), PROJECT.region(),
+                PROJECT.year(), PROJECT.fundsWanYuan(), PROJECT.overview(), PROJECT.annualGoal(), null, List.of(
+                        Indicator.of("产出指标", "时效指标", "资金拨付", "按计划完成",
+                                Scope.ANNUAL)));
+
+        Proposal proposal = service().propose(withRows);
+
+        provider.verify(1, postRequestedFor(urlEqualTo(PATH))
+                .withRequestBody(matchingJsonPath("$.messages[1].content", containing("资金拨付 | 按计划完成 | 问题：")))
+                .withRequestBody(matchingJsonPath("$.messages[1].content", containing("无法衡量"))));
+        assertThat(proposal.project().indicators()).singleElement()
+                .satisfies(i -> assertThat(i.value()).isEqualTo("按计划完成"));
     }
 
     @Test
@@ -385,7 +404,7 @@ class LlmProposalTest {
         assertThat(events).filteredOn(e -> e instanceof ProposalEvent.Row).hasSize(proposal.rows().size());
     }
 
-    static int indexOf(List<ProposalEvent> events, java.util.function.Predicate<ProposalEvent> p) {
+    static int indexOf(List<ProposalEvent> events, Predicate<ProposalEvent> p) {
         for (int i = 0; i < events.size(); i++) {
             if (p.test(events.get(i))) {
                 return i;
