@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -185,7 +186,10 @@ public final class OfflineProposer {
         for (int i = 0; i < existing.size(); i++) {
             Indicator row = existing.get(i);
             List<ProposalFinding> findings = check.row(i);
-            if (findings.stream().anyMatch(ProposalFinding::isError)) {
+            if (row.name() == null || row.name().isBlank() || row.value() == null || row.value().isBlank()) {
+                notices.add("原指标“" + Objects.toString(row.name(), "") + "：" + Objects.toString(row.value(), "")
+                        + "”缺少三级指标名称或指标值，已按同类指标重新建议。");
+            } else if (findings.stream().anyMatch(ProposalFinding::isError)) {
                 notices.add("原指标“" + row.name() + "：" + row.value() + "”有错误（"
                         + findings.stream().filter(ProposalFinding::isError).map(ProposalFinding::message)
                                 .findFirst().orElse("") + "），已按同类指标重新建议。");
