@@ -65,7 +65,7 @@ final class Measurable {
             return false;
         }
         return switch (level2) {
-            case QUANTITY -> quantity && !text.contains("元");
+            case QUANTITY -> quantity && !parsed.isPercent() && !text.contains("元");
             case QUALITY -> percent;
             case TIMELINESS -> date && !text.matches(".*\\d{5,}.*") || percent && name.contains("率");
             case COST, ECONOMIC_COST -> quantity && parsed.unit().contains("元") && parsed.numberMax() == null;

@@ -3,6 +3,7 @@ package cn.zhibiao.proposal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -139,7 +140,7 @@ public final class OfflineProposer {
                 missing--;
             }
         }
-        List<ProposedRow> result = withFindings(project, accepted, notices);
+        List<ProposedRow> result = withFindings(project, balance(accepted, rows.size(), facts), notices);
         for (Level2 level2 : REQUIRED) {
             if (result.stream().noneMatch(r -> covers(r.level2(), level2))) {
                 notices.add("未能生成“" + level2.label() + "”：" + (level2 == Level2.COST && facts.fundsWanYuan() == null
@@ -147,6 +148,73 @@ public final class OfflineProposer {
             }
         }
         return result;
+    }
+
+    /**
+     * Makes quantity × unit cost agree with the funds, as reviewers check (S9 ④): when the two come from different
+     * precedents they rarely do. The figure the project's own text states is kept; the other is recomputed from the
+     * funds. Only rows proposed here (from index {@code firstNew}) are touched.
+     */
+    private static List<ProposedRow> balance(List<ProposedRow> rows, int firstNew, ProjectFacts facts) {
+        Optional<BigDecimal> funds = facts.fundsYuan();
+        int q = -1;
+        int c = -1;
+        for (int i = firstNew; i < rows.size(); i++) {
+            ProposedRow row = rows.get(i);
+            ParsedValue parsed = ValueParser.parse(row.value());
+            if (q < 0 && row.level2() == Level2.QUANTITY && parsed.hasNumber() && parsed.numberMax() == null
+                    && parsed.unit() != null && !parsed.unit().startsWith("万")) {
+                q = i;
+            }
+            if (c < 0 && row.level2() == Level2.COST && parsed.hasNumber() && parsed.numberMax() == null
+                    && parsed.unit() != null && parsed.unit().matches("万?元/.+")) {
+                c = i;
+            }
+        }
+        if (funds.isEmpty() || q < 0 || c < 0) {
+            return rows;
+        }
+        ParsedValue quantity = ValueParser.parse(rows.get(q).value());
+        ParsedValue cost = ValueParser.parse(rows.get(c).value());
+        String unit = personUnit(quantity.unit());
+        String[] costUnit = cost.unit().split("/");
+        if (!unit.equals(personUnit(costUnit[1])) || quantity.number().signum() <= 0 || cost.number().signum() <= 0) {
+            return rows;
+        }
+        BigDecimal yuanPerUnit = cost.number().multiply(cost.unit().startsWith("万") ? BigDecimal.valueOf(10_000)
+                : BigDecimal.ONE).multiply(costUnit.length > 2 && costUnit[2].equals("月") ? BigDecimal.valueOf(12)
+                        : BigDecimal.ONE);
+        BigDecimal product = quantity.number().multiply(yuanPerUnit);
+        BigDecimal deviation = product.subtract(funds.get()).abs().divide(funds.get(), 4, RoundingMode.HALF_UP);
+        if (deviation.compareTo(FUNDS_TOLERANCE) <= 0) {
+            return rows;
+        }
+        List<ProposedRow> out = new ArrayList<>(rows);
+        ProposedRow costRow = rows.get(c);
+        ProposedRow quantityRow = rows.get(q);
+        if (costRow.rationale().contains("取自本项目材料") && !quantityRow.rationale().contains("本项目材料")) {
+            BigDecimal count = funds.get().divide(yuanPerUnit, 0, RoundingMode.DOWN);
+            String value = count.toPlainString() + quantity.unit();
+            out.set(q, quantityRow.withValue(value, "数量按本项目资金÷" + costRow.value().replace("≤", "") + "测算为"
+                    + value));
+        } else if (!costRow.rationale().contains("取自本项目材料")) {
+            boolean wan = cost.unit().startsWith("万");
+            BigDecimal perUnit = funds.get().divide(quantity.number(), 6, RoundingMode.HALF_UP)
+                    .divide(costUnit.length > 2 && costUnit[2].equals("月") ? BigDecimal.valueOf(12) : BigDecimal.ONE,
+                            6, RoundingMode.HALF_UP)
+                    .divide(wan ? BigDecimal.valueOf(10_000) : BigDecimal.ONE, 2, RoundingMode.HALF_UP);
+            String value = "≤" + plain(perUnit) + (wan ? "万元/" : "元/") + String.join("/",
+                    Arrays.copyOfRange(costUnit, 1, costUnit.length));
+            out.set(c, costRow.withValue(value, "按本项目资金÷数量（" + quantityRow.value() + "）调整为" + value
+                    + "，使数量×单位成本与资金相符"));
+        }
+        return out;
+    }
+
+    private static final BigDecimal FUNDS_TOLERANCE = new BigDecimal("0.2");
+
+    private static String personUnit(String unit) {
+        return "名".equals(unit) ? "人" : unit == null ? "" : unit;
     }
 
     /** The checker's findings attached to each row; rows with an ERROR are dropped and reported. */
@@ -301,9 +369,11 @@ public final class OfflineProposer {
                 if (!Measurable.isPersonUnit(parsed.unit())) {
                     return value;
                 }
-                if (facts.count() != null) {
-                    notes.add("数量取自本项目材料“" + facts.count().quote() + "”");
-                    return comparator + facts.count().value();
+                Optional<ProjectFacts.Quantity> count = facts.countOrDerived();
+                if (count.isPresent()) {
+                    notes.add(facts.count() != null ? "数量取自本项目材料“" + count.get().quote() + "”"
+                            : "数量按" + count.get().quote() + "测算");
+                    return comparator + count.get().value();
                 }
                 notes.add("数值沿用相似项目，请按本项目实际核定");
                 return value;

@@ -109,6 +109,25 @@ record ProjectFacts(Quantity count, Quantity unitCost, String deadline, Map<Stri
                 .map(f -> f.multiply(BigDecimal.valueOf(10_000)));
     }
 
+    /** The head count the text states, or else the funds divided by the unit cost it states. */
+    Optional<Quantity> countOrDerived() {
+        if (count != null) {
+            return Optional.of(count);
+        }
+        if (unitCost == null || unitCost.number().signum() <= 0 || !unitCost.unit().startsWith("元/")) {
+            return Optional.empty();
+        }
+        String per = unitCost.unit().substring(2).split("/")[0];
+        if (!Measurable.isPersonUnit(per)) {
+            return Optional.empty();
+        }
+        // A monthly standard (元/人/月) is paid twelve times a year: dividing by it alone would count person-months.
+        BigDecimal perYear = unitCost.unit().endsWith("/月")
+                ? unitCost.number().multiply(BigDecimal.valueOf(12)) : unitCost.number();
+        return fundsYuan().map(f -> new Quantity(f.divide(perYear, 0, RoundingMode.DOWN), per,
+                "项目资金÷" + unitCost.value()));
+    }
+
     /** The funds divided by the head count, when both are known: what one beneficiary costs. */
     Optional<Quantity> derivedUnitCost() {
         if (count == null || count.number().signum() <= 0 || count.unit().startsWith("万")) {

@@ -27,6 +27,12 @@ public record ProposedRow(
         return Indicator.of(level1.label(), level2.label(), name, value, Scope.ANNUAL);
     }
 
+    /** The same row with another value, and why it was changed added to the rationale. */
+    ProposedRow withValue(String newValue, String why) {
+        String base = rationale.endsWith("。") ? rationale.substring(0, rationale.length() - 1) : rationale;
+        return new ProposedRow(level1, level2, name, newValue, base + "；" + why + "。", sources, origin, findings);
+    }
+
     ProposedRow withFindings(List<ProposalFinding> found) {
         return new ProposedRow(level1, level2, name, value, rationale, sources, origin, found);
     }

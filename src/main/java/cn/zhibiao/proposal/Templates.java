@@ -73,8 +73,8 @@ final class Templates {
                 case "year" -> facts.year() == null ? null : facts.year().toString();
                 case "funds" -> facts.fundsWanYuan() == null || facts.fundsWanYuan().signum() <= 0 ? null
                         : facts.fundsWanYuan().stripTrailingZeros().toPlainString();
-                case "count" -> facts.count() == null ? null : facts.count().value();
-                case "countName" -> facts.count() == null ? null : countName(facts.count().unit());
+                case "count" -> facts.countOrDerived().map(ProjectFacts.Quantity::value).orElse(null);
+                case "countName" -> facts.countOrDerived().map(q -> countName(q.unit())).orElse(null);
                 case "unitCost" -> facts.unitCost() != null ? facts.unitCost().value()
                         : facts.derivedUnitCost().map(ProjectFacts.Quantity::value).orElse(null);
                 default -> throw new IllegalStateException(RESOURCE + " 含未知占位符 {" + m.group(1) + "}");

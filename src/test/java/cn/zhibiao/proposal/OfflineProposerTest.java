@@ -29,6 +29,12 @@ class OfflineProposerTest {
                     Indicator.of("效益指标", "社会效益指标", "群众负担", "明显减轻", Scope.ANNUAL),
                     Indicator.of("满意度指标", "服务对象满意度指标", "参保群众满意度", "100%", Scope.ANNUAL)));
 
+    /** A 2019 专项资金 form: rows without names, the value says it all. */
+    static final Declaration NAMELESS = new Declaration("p.txt", DeclarationKind.PROJECT, "湖南省株洲市石峰区", "人社局",
+            2019, "城乡居民医保补助", null, new BigDecimal("620"), null, null, null, null, null, List.of(
+                    Indicator.of("产出指标", "数量指标", null, "89744人", Scope.ANNUAL),
+                    Indicator.of("产出指标", "成本指标", null, "标准520元/人", Scope.ANNUAL)));
+
     static ProjectBrief project(String overview, String goal, String funds) {
         return new ProjectBrief("城乡困难群众大病补充医疗保险", "医保局", "湖南省衡阳市石鼓区", 2024,
                 funds == null ? null : new BigDecimal(funds), overview, goal, null, List.of());
@@ -84,6 +90,25 @@ class OfflineProposerTest {
         assertThat(only(p, Level2.QUANTITY).value()).isEqualTo("3500人");
         assertThat(only(p, Level2.QUANTITY).rationale()).contains("数量取自本项目材料“3500名”");
         assertThat(only(p, Level2.QUANTITY).name()).isEqualTo("补贴困难群众人数");
+    }
+
+    @Test
+    void derivesTheUnitCostFromTheFundsAndTheStatedHeadCount() {
+        Proposal p = propose(fixed(List.of(NAMELESS), List.of()),
+                project("对3500名困难群众参加大病补充医疗保险给予补贴", null, "70"));
+
+        assertThat(only(p, Level2.QUANTITY).value()).isEqualTo("3500人");
+        assertThat(only(p, Level2.COST).value()).isEqualTo("≤200元/人");
+        assertThat(only(p, Level2.COST).rationale()).contains("“标准520元/人”", "按本项目资金÷受益对象数（3500人）测算");
+    }
+
+    @Test
+    void recomputesACopiedUnitCostSoThatQuantityTimesCostMatchesTheFunds() {
+        Proposal p = propose(fixed(List.of(NAMELESS), List.of()), project("大病补充医疗保险补贴", null, "620"));
+
+        assertThat(only(p, Level2.QUANTITY).value()).isEqualTo("89744人");
+        assertThat(only(p, Level2.COST).value()).isEqualTo("≤69.09元/人");
+        assertThat(only(p, Level2.COST).rationale()).contains("按本项目资金÷数量（89744人）调整为≤69.09元/人");
     }
 
     @Test
