@@ -124,8 +124,9 @@ public final class OfflineProposer {
                         || c.tier() > 0 && accepted.stream().anyMatch(r -> covers(r.level2(), level2))) {
                     break;
                 }
-                if (!names.add(c.name()) || c.tier() > 0 && accepted.stream()
-                        .anyMatch(r -> r.level2() == c.level2() && r.value().equals(c.value()))) {
+                // Two precedents adapted to the same project figure are one indicator under two names.
+                if (accepted.stream().anyMatch(r -> r.level2() == c.level2() && r.value().equals(c.value()))
+                        || !names.add(c.name())) {
                     continue;
                 }
                 ProposedRow row = c.toRow();
