@@ -116,6 +116,7 @@ public final class OfflineProposer {
             boolean hadNone = accepted.stream().noneMatch(r -> covers(r.level2(), level2));
             List<Candidate> candidates = new ArrayList<>(fromPrecedent.getOrDefault(level2, List.of()));
             if (required && hadNone) {
+                candidates.addAll(fromSimilarRows(level2, project, facts));
                 candidates.addAll(fromGuidance(level2, project, facts, similar.isEmpty()));
                 candidates.addAll(fromTemplates(level2, facts, similar.isEmpty()));
             }
@@ -279,7 +280,10 @@ public final class OfflineProposer {
         return level2 == Level2.SATISFACTION ? Level1.SATISFACTION : level2.parent();
     }
 
-    /** A row ready to be tried, with the tier it came from: 0 precedent, 1 filling instructions, 2 template. */
+    /**
+     * A row ready to be tried, with the tier it came from: 0 the most similar projects, 1 similar rows of other
+     * projects, 2 filling instructions, 3 template.
+     */
     private record Candidate(Level2 level2, String name, String value, String rationale, List<String> sources,
             int tier) {
 
@@ -299,19 +303,39 @@ public final class OfflineProposer {
                 if (pastCheck.row(i).stream().anyMatch(ProposalFinding::isError)) {
                     continue;
                 }
-                adapt(ex, rows.get(i), project, facts)
+                adapt(new Precedent(ex.declarationId(), past.projectName(), past.region(), past.year()), rows.get(i),
+                        project, facts, 0)
                         .ifPresent(c -> out.computeIfAbsent(c.level2(), l -> new ArrayList<>()).add(c));
             }
         }
         return out;
     }
 
-    private Optional<Candidate> adapt(SimilarExample ex, Indicator row, ProjectBrief project, ProjectFacts facts) {
+    /** Where a past row comes from: cited by id, named in the rationale, its year shifted to the project's. */
+    private record Precedent(String declarationId, String projectName, String region, Integer year) {
+    }
+
+    /** Rows of other past projects, worded like this one, for a category the most similar projects could not fill. */
+    private List<Candidate> fromSimilarRows(Level2 level2, ProjectBrief project, ProjectFacts facts) {
+        List<Candidate> out = new ArrayList<>();
+        for (SimilarRow similar : examples.similarRows(project.withoutIndicators(), level2, similarK)) {
+            ProjectBrief context = new ProjectBrief(similar.projectName(), null, similar.region(), similar.year(), null,
+                    null, null, null, List.of());
+            if (checker.check(context, List.of(similar.row())).row(0).stream().anyMatch(ProposalFinding::isError)) {
+                continue;
+            }
+            adapt(new Precedent(similar.declarationId(), similar.projectName(), similar.region(), similar.year()),
+                    similar.row(), project, facts, 1).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private Optional<Candidate> adapt(Precedent past, Indicator row, ProjectBrief project, ProjectFacts facts,
+            int tier) {
         Level2 level2 = row.level2() == Level2.ECONOMIC_COST ? Level2.COST : row.level2();
         if (level2 == null || row.value() == null) {
             return Optional.empty();
         }
-        Declaration past = ex.declaration();
         List<String> notes = new ArrayList<>();
         String name = Measurable.cleanName(row.name());
         if (name == null || name.isBlank()) {
@@ -337,11 +361,12 @@ public final class OfflineProposer {
         if (!Measurable.accepts(level2, name, value)) {
             return Optional.empty();
         }
-        String rationale = "参考相似项目《" + past.projectName() + "》（" + nullToEmpty(past.region())
+        String rationale = (tier == 0 ? "参考相似项目《" : "相似项目中无合格的同类指标，参考措辞相近的历史指标：《")
+                + past.projectName() + "》（" + nullToEmpty(past.region())
                 + (past.year() == null ? "" : past.year() + "年") + "）的同类指标“"
                 + (row.name() == null || row.name().isBlank() ? "" : Measurable.cleanName(row.name()) + "：")
                 + row.value().strip() + "”" + (notes.isEmpty() ? "。" : "；" + String.join("；", notes) + "。");
-        return Optional.of(new Candidate(level2, name, value, rationale, List.of(ex.declarationId()), 0));
+        return Optional.of(new Candidate(level2, name, value, rationale, List.of(past.declarationId()), tier));
     }
 
     /** A plain name for a nameless row, where its value says unambiguously what it measures. */
@@ -454,7 +479,7 @@ public final class OfflineProposer {
             }
             out.add(new Candidate(level2, ex.name(), value, (noSimilar ? "未找到相似项目" : "相似项目中无合格的同类指标")
                     + "，参考编报说明示例“" + ex.name() + "：" + value + "”（" + nullToEmpty(ex.topic()) + "）"
-                    + (notes.isEmpty() ? "。" : "；" + String.join("；", notes) + "。"), List.of(ex.id()), 1));
+                    + (notes.isEmpty() ? "。" : "；" + String.join("；", notes) + "。"), List.of(ex.id()), 2));
         }
         return out;
     }
@@ -464,7 +489,7 @@ public final class OfflineProposer {
         for (Templates.Template t : templates.forLevel2(level2)) {
             Templates.fill(t, facts).ifPresent(filled -> out.add(new Candidate(level2, filled[0], filled[1],
                     (noSimilar ? "未找到相似项目" : "相似项目中无合格的同类指标") + "，也无相关编报说明示例，使用通用模板；"
-                            + "请按项目实际核定数值。", List.of(), 2)));
+                            + "请按项目实际核定数值。", List.of(), 3)));
         }
         return out;
     }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import cn.zhibiao.indicator.Declaration;
 import cn.zhibiao.indicator.DeclarationKind;
+import cn.zhibiao.indicator.Indicator;
 import cn.zhibiao.indicator.Level1;
 import cn.zhibiao.indicator.Level2;
 import cn.zhibiao.system.Json;
@@ -78,6 +79,41 @@ public final class CorpusExamples implements ExampleSource {
                 .filter(s -> s.score() >= 0.25)
                 .sorted(Comparator.comparingDouble(SimilarExample::score).reversed())
                 .limit(k).toList();
+    }
+
+    /** Rows of the category whose name shares the most two-character words with the project's name and goals. */
+    @Override
+    public List<SimilarRow> similarRows(ProjectBrief project, Level2 level2, int k) {
+        String text = project.projectName() + " " + (project.overview() == null ? "" : project.overview()) + " "
+                + (project.annualGoal() == null ? "" : project.annualGoal());
+        Set<String> words = bigrams(text);
+        List<SimilarRow> out = new ArrayList<>();
+        for (Declaration d : declarations) {
+            if (excluded.contains(d.id())) {
+                continue;
+            }
+            for (Indicator row : d.indicators()) {
+                if (row.level2() != level2 || row.name() == null) {
+                    continue;
+                }
+                Set<String> shared = bigrams(row.name());
+                shared.retainAll(words);
+                if (shared.size() >= 2) {
+                    out.add(new SimilarRow(d.id(), d.projectName(), d.region(), d.year(), row, shared.size()));
+                }
+            }
+        }
+        return out.stream().sorted(Comparator.comparingDouble(SimilarRow::score).reversed()).limit(k).toList();
+    }
+
+    private static Set<String> bigrams(String text) {
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i + 2 <= text.length(); i++) {
+            if (Character.isIdeographic(text.codePointAt(i)) && Character.isIdeographic(text.codePointAt(i + 1))) {
+                out.add(text.substring(i, i + 2));
+            }
+        }
+        return out;
     }
 
     @Override

@@ -53,10 +53,12 @@ final class LeaveOneOut {
         String provenance() {
             List<ProposedRow> rows = outcomes.stream().flatMap(o -> o.proposal().rows().stream()).toList();
             long precedent = rows.stream().filter(r -> r.rationale().startsWith("参考相似项目")).count();
+            long similarRows = rows.stream().filter(r -> r.rationale().contains("参考措辞相近的历史指标")).count();
             long guidance = rows.stream().filter(r -> r.rationale().contains("参考编报说明示例")).count();
             long templates = rows.stream().filter(r -> r.rationale().contains("使用通用模板")).count();
-            return String.format(Locale.ROOT, "rows %d: adapted from past projects %.0f%%, instruction examples %.0f%%, "
-                    + "templates %.0f%%%n", rows.size(), 100.0 * precedent / rows.size(), 100.0 * guidance / rows.size(),
+            return String.format(Locale.ROOT, "rows %d: adapted from similar projects %.0f%%, from similar rows of other "
+                    + "projects %.0f%%, instruction examples %.0f%%, templates %.0f%%%n", rows.size(),
+                    100.0 * precedent / rows.size(), 100.0 * similarRows / rows.size(), 100.0 * guidance / rows.size(),
                     100.0 * templates / rows.size());
         }
 

@@ -48,6 +48,11 @@ class OfflineProposerTest {
             }
 
             @Override
+            public List<SimilarRow> similarRows(ProjectBrief p, Level2 level2, int k) {
+                return List.of();
+            }
+
+            @Override
             public List<GuidanceExample> guidance(Level2 level2) {
                 return guidance.stream().filter(g -> g.level2() == level2).toList();
             }
