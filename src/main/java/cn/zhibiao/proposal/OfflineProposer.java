@@ -116,7 +116,7 @@ public final class OfflineProposer {
             boolean hadNone = accepted.stream().noneMatch(r -> covers(r.level2(), level2));
             List<Candidate> candidates = new ArrayList<>(fromPrecedent.getOrDefault(level2, List.of()));
             if (required && hadNone) {
-                candidates.addAll(fromSimilarRows(level2, project, facts));
+                candidates.addAll(fromSimilarRows(level2, project, facts, similar.isEmpty()));
                 candidates.addAll(fromGuidance(level2, project, facts, similar.isEmpty()));
                 candidates.addAll(fromTemplates(level2, facts, similar.isEmpty()));
             }
@@ -304,7 +304,7 @@ public final class OfflineProposer {
                     continue;
                 }
                 adapt(new Precedent(ex.declarationId(), past.projectName(), past.region(), past.year()), rows.get(i),
-                        project, facts, 0)
+                        project, facts, 0, "参考相似项目《")
                         .ifPresent(c -> out.computeIfAbsent(c.level2(), l -> new ArrayList<>()).add(c));
             }
         }
@@ -316,7 +316,8 @@ public final class OfflineProposer {
     }
 
     /** Rows of other past projects, worded like this one, for a category the most similar projects could not fill. */
-    private List<Candidate> fromSimilarRows(Level2 level2, ProjectBrief project, ProjectFacts facts) {
+    private List<Candidate> fromSimilarRows(Level2 level2, ProjectBrief project, ProjectFacts facts,
+            boolean noSimilar) {
         List<Candidate> out = new ArrayList<>();
         for (SimilarRow similar : examples.similarRows(project.withoutIndicators(), level2, similarK)) {
             ProjectBrief context = new ProjectBrief(similar.projectName(), null, similar.region(), similar.year(), null,
@@ -325,13 +326,14 @@ public final class OfflineProposer {
                 continue;
             }
             adapt(new Precedent(similar.declarationId(), similar.projectName(), similar.region(), similar.year()),
-                    similar.row(), project, facts, 1).ifPresent(out::add);
+                    similar.row(), project, facts, 1, (noSimilar ? "未找到相似项目" : "相似项目中无合格的同类指标")
+                            + "，参考措辞相近的历史指标：《").ifPresent(out::add);
         }
         return out;
     }
 
     private Optional<Candidate> adapt(Precedent past, Indicator row, ProjectBrief project, ProjectFacts facts,
-            int tier) {
+            int tier, String lead) {
         Level2 level2 = row.level2() == Level2.ECONOMIC_COST ? Level2.COST : row.level2();
         if (level2 == null || row.value() == null) {
             return Optional.empty();
@@ -361,8 +363,7 @@ public final class OfflineProposer {
         if (!Measurable.accepts(level2, name, value)) {
             return Optional.empty();
         }
-        String rationale = (tier == 0 ? "参考相似项目《" : "相似项目中无合格的同类指标，参考措辞相近的历史指标：《")
-                + past.projectName() + "》（" + nullToEmpty(past.region())
+        String rationale = lead + past.projectName() + "》（" + nullToEmpty(past.region())
                 + (past.year() == null ? "" : past.year() + "年") + "）的同类指标“"
                 + (row.name() == null || row.name().isBlank() ? "" : Measurable.cleanName(row.name()) + "：")
                 + row.value().strip() + "”" + (notes.isEmpty() ? "。" : "；" + String.join("；", notes) + "。");

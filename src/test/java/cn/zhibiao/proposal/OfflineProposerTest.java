@@ -59,6 +59,35 @@ class OfflineProposerTest {
         };
     }
 
+    @Test
+    void usesARowWordedLikeTheProjectFromAnotherProjectBeforeTemplates() {
+        SimilarRow other = new SimilarRow("a1b2c3d4e5f6", "困难群众医疗救助", "河南省洛阳市高新技术产业开发区", 2021,
+                Indicator.of("效益指标", "社会效益指标", "困难群众大病费用个人负担下降比例", "≥10%", Scope.ANNUAL), 3);
+        ExampleSource source = new ExampleSource() {
+            @Override
+            public List<SimilarExample> similar(ProjectBrief p, int k) {
+                return List.of();
+            }
+
+            @Override
+            public List<SimilarRow> similarRows(ProjectBrief p, Level2 level2, int k) {
+                return level2 == Level2.SOCIAL_BENEFIT ? List.of(other) : List.of();
+            }
+
+            @Override
+            public List<GuidanceExample> guidance(Level2 level2) {
+                return List.of();
+            }
+        };
+
+        ProposedRow benefit = only(propose(source, project("困难群众大病补充医疗保险补贴", null, "50")),
+                Level2.SOCIAL_BENEFIT);
+
+        assertThat(benefit.value()).isEqualTo("≥10%");
+        assertThat(benefit.rationale()).startsWith("未找到相似项目，参考措辞相近的历史指标：《困难群众医疗救助》");
+        assertThat(benefit.sources()).containsExactly("a1b2c3d4e5f6");
+    }
+
     static Proposal propose(ExampleSource examples, ProjectBrief project) {
         return new OfflineProposer(examples, new SimpleRowChecker(), 5).propose(project);
     }
