@@ -28,6 +28,7 @@ public final class Cli {
         register(new CheckCommand(settings));
         register(new IndexCommand(settings));
         register(new SimilarCommand(settings));
+        register(new SuggestCommand(settings));
     }
 
     private void register(Command command) {

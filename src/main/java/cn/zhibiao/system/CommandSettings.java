@@ -3,6 +3,7 @@ package cn.zhibiao.system;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.unit.DataSize;
 
 import tools.jackson.databind.JsonNode;
@@ -100,6 +102,11 @@ public final class CommandSettings {
 
     public long bytes(String key) {
         return DataSize.parse(get(key)).toBytes();
+    }
+
+    /** A duration written as in application.yaml: "60s", "1500ms", "PT1M". */
+    public Duration duration(String key) {
+        return DurationStyle.detectAndParse(get(key));
     }
 
     private String resolve(String value) {
