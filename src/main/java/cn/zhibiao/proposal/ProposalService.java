@@ -44,6 +44,11 @@ public final class ProposalService {
         Optional<LlmProposer> llm = llmSettings.configured()
                 ? Optional.of(LlmProposer.create(llmSettings, Prompts.load(settings.promptsDir()), checker))
                 : Optional.empty();
+        if (llm.isPresent()) {
+            LOG.info("指标建议使用大模型 {}", llmSettings.model());
+        } else {
+            LOG.info("未配置大模型（zhibiao.llm.base-url），指标建议由离线建议器生成");
+        }
         return new ProposalService(examples, new OfflineProposer(examples, checker, settings.similarK()), llm,
                 settings.similarK());
     }
