@@ -45,10 +45,10 @@ final class PromptWriter {
                     .append(nullToEmpty(d.region())).append(d.year() == null ? "" : "，" + d.year() + "年")
                     .append(d.fundsWanYuan() == null ? "" : "，资金" + plain(d.fundsWanYuan()) + "万元").append("）\n");
             boolean hasAnnual = d.indicators().stream().anyMatch(i -> i.scope() == Scope.ANNUAL);
-            d.indicators().stream().filter(i -> !hasAnnual || i.scope() == Scope.ANNUAL).limit(MAX_EXAMPLE_ROWS)
-                    .forEach(i -> examples.append("- ").append(label(i)).append(" | ")
-                            .append(nullToEmpty(Measurable.cleanName(i.name()))).append(" | ")
-                            .append(nullToEmpty(i.value())).append('\n'));
+            List<Indicator> rows = d.indicators().stream().filter(i -> !hasAnnual || i.scope() == Scope.ANNUAL)
+                    .limit(MAX_EXAMPLE_ROWS).toList();
+            // Past forms are full of unmeasurable values: the model is told which ones not to copy.
+            examples.append(checkedRows(ProjectBrief.of(d, false), rows)).append('\n');
         }
         if (similar.isEmpty()) {
             examples.append("（未找到相似的历史项目）\n");
@@ -73,15 +73,17 @@ final class PromptWriter {
     }
 
     private String existing(ProjectBrief project) {
-        if (project.indicators().isEmpty()) {
-            return "（无）";
-        }
-        RowCheck check = checker.check(project, project.indicators());
+        return project.indicators().isEmpty() ? "（无）" : checkedRows(project, project.indicators());
+    }
+
+    /** One line per row: category, name, value and what the checker says about it. */
+    private String checkedRows(ProjectBrief project, List<Indicator> rows) {
+        RowCheck check = checker.check(project, rows);
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < project.indicators().size(); i++) {
-            Indicator row = project.indicators().get(i);
-            out.append("- ").append(label(row)).append(" | ").append(nullToEmpty(row.name())).append(" | ")
-                    .append(nullToEmpty(row.value()));
+        for (int i = 0; i < rows.size(); i++) {
+            Indicator row = rows.get(i);
+            out.append("- ").append(label(row)).append(" | ").append(nullToEmpty(Measurable.cleanName(row.name())))
+                    .append(" | ").append(nullToEmpty(row.value()));
             List<ProposalFinding> findings = check.row(i);
             out.append(findings.isEmpty() ? " | 检查通过"
                     : " | 问题：" + String.join("；", findings.stream().map(ProposalFinding::message).toList()));
