@@ -34,7 +34,9 @@ class CommandLineIT {
         command.addAll(List.of(args));
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("ZHIBIAO_DATA_DIR", dir.resolve("data").toString());
+        Process process = builder.start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("command finished").isTrue();
         return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
@@ -56,5 +58,41 @@ class CommandLineIT {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err().strip()).isEqualTo("无法读取文件“预算表.xlsx”：不是有效的 Excel (.xlsx) 文件（文件已损坏或只是改了扩展名）");
         assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void checkReportsFindingsPerDeclarationInInputOrder() throws Exception {
+        Run run = run("check", "corpus/declarations/003_509232d1be82661b.json",
+                "corpus/declarations/raw/004_6c5a41dc90e5fafe.txt");
+        assertThat(run.exit()).isZero();
+        JsonNode reports = Json.mapper().readTree(run.out());
+        assertThat(reports.size()).isEqualTo(4 + 23);
+        assertThat(reports.get(0).get("projectName").asString()).isEqualTo("城乡居民医疗保险区级财政补助资金");
+        assertThat(reports.get(0).get("findings").toString()).doesNotContain("\"ERROR\"");
+        assertThat(reports.get(4).get("findings").size()).isPositive();
+    }
+
+    @Test
+    void similarBuildsTheIndexOnFirstUseAndFindsProjects() throws Exception {
+        Run run = run("similar", "城乡居民养老保险财政补助", "--k", "3");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode result = Json.mapper().readTree(run.out());
+        assertThat(result.get("hits").size()).isBetween(1, 3);
+        assertThat(result.get("hits").get(0).get("projectName").asString()).contains("养老");
+        assertThat(Files.isDirectory(dir.resolve("data/index"))).isTrue();
+        assertThat(Files.exists(dir.resolve("data/postgres"))).as("no database for commands").isFalse();
+    }
+
+    @Test
+    void suggestProposesForEachProjectOfAForm() throws Exception {
+        Run run = run("suggest", "corpus/declarations/raw/003_509232d1be82661b.txt");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode reports = Json.mapper().readTree(run.out());
+        assertThat(reports.size()).isEqualTo(4);
+        for (JsonNode report : reports) {
+            assertThat(report.get("rows").size()).isGreaterThanOrEqualTo(6);
+            assertThat(report.get("notices").toString()).contains("未配置大模型");
+            report.get("rows").forEach(r -> assertThat(r.get("findings").toString()).doesNotContain("\"ERROR\""));
+        }
     }
 }
