@@ -1,0 +1,82 @@
+package cn.zhibiao.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import cn.zhibiao.system.AppTest;
+
+/** Drafting with no model configured: the panel says so, and offline proposals arrive already checked. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SuggestPanelBrowserIT {
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        AppTest.dataDirectory(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void open() {
+        browser = Browser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        browser.get("http://localhost:" + port + "/");
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private void describeProject() {
+        browser.findElement(By.id("projectName")).sendKeys("城乡居民基本养老保险区级补助");
+        browser.findElement(By.id("fundsWanYuan")).sendKeys("150");
+        browser.findElement(By.id("year")).sendKeys("2024");
+        browser.findElement(By.id("overview")).sendKeys("对辖区5000名城乡居民养老保险参保人员按每人每月42元给予区级补助");
+    }
+
+    @Test
+    void saysNoModelIsInUseAndProposesCheckedRows() {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("llm-status"), "未配置大模型"));
+        describeProject();
+        browser.findElement(By.id("suggest")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已加入"));
+        List<WebElement> rows = browser.findElements(By.cssSelector("#indicators tbody tr"));
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(browser.findElements(By.cssSelector("#indicators .finding.ERROR"))).isEmpty();
+        assertThat(browser.findElement(By.id("messages")).getText()).contains("未配置大模型");
+
+        browser.findElement(By.id("check")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("check-summary"), "没有必须修改的问题"));
+    }
+
+    @Test
+    void listsSimilarPastProjects() {
+        describeProject();
+        browser.findElement(By.id("similar")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "相似的历史项目"));
+        assertThat(browser.findElement(By.id("messages")).getText()).contains("养老");
+    }
+}
