@@ -3,8 +3,6 @@ package cn.zhibiao.corpus;
 import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.multipart.FilePart;
@@ -15,6 +13,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+
+import cn.zhibiao.web.RequestBodies;
 
 
 /** POST /api/import: a legacy form in, its declarations stored and announced for indexing. */
@@ -41,15 +41,8 @@ class ImportController {
 
     @PostMapping(path = "/api/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<ImportResponse> importForm(@RequestPart("file") Mono<FilePart> file) {
-        return file.flatMap(part -> DataBufferUtils.join(part.content(), maxBytes + 1)
-                        .onErrorMap(DataBufferLimitException.class, e -> new ResponseStatusException(
-                                HttpStatus.PAYLOAD_TOO_LARGE, "文件“" + part.filename() + "”超过大小上限"))
-                        .map(buffer -> {
-                            byte[] bytes = new byte[buffer.readableByteCount()];
-                            buffer.read(bytes);
-                            DataBufferUtils.release(buffer);
-                            return bytes;
-                        })
+        return file.flatMap(part -> RequestBodies.bytes(part.content(), maxBytes,
+                        "文件“" + part.filename() + "”超过大小上限")
                         .publishOn(Schedulers.boundedElastic())
                         .map(bytes -> store(part.filename(), bytes)))
                 .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "请上传文件（字段名 file）")));

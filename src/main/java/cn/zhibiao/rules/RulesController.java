@@ -3,8 +3,6 @@ package cn.zhibiao.rules;
 import java.util.List;
 
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +16,8 @@ import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+
+import cn.zhibiao.web.RequestBodies;
 
 /**
  * {@code POST /api/check}, {@code GET /api/rules}, {@code GET /api/rules/{id}}. The body is read as bytes up to a
@@ -38,18 +38,10 @@ class RulesController {
 
     @PostMapping("/check")
     Mono<List<Finding>> check(@RequestBody(required = false) Flux<DataBuffer> body) {
-        return DataBufferUtils.join(body == null ? Flux.empty() : body, maxRequestBytes)
-                .map(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    return bytes;
-                })
-                .defaultIfEmpty(new byte[0])
+        return RequestBodies.bytes(body, maxRequestBytes,
+                        "申报 JSON 超过上限 " + maxRequestBytes + " 字节（zhibiao.rules.max-request-size）")
                 .publishOn(Schedulers.boundedElastic())
-                .map(this::checked)
-                .onErrorMap(DataBufferLimitException.class, e -> new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
-                        "申报 JSON 超过上限 " + maxRequestBytes + " 字节（zhibiao.rules.max-request-size）"));
+                .map(this::checked);
     }
 
     @GetMapping("/rules")

@@ -7,51 +7,19 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.BodyInserters;
 
 import cn.zhibiao.indicator.Declaration;
-import cn.zhibiao.system.AppTest;
+import cn.zhibiao.system.RunningApp;
 
 /** The real application with its embedded PostgreSQL: an uploaded legacy form is read, stored and kept. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ImportIT {
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        AppTest.dataDirectory(registry);
-    }
-
-    @LocalServerPort
-    int port;
+class ImportIT extends RunningApp {
 
     @Autowired
     JdbcClient jdbc;
 
     @Autowired
     ImportedDeclarations store;
-
-    private WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-    }
-
-    private WebTestClient.ResponseSpec upload(String name, byte[] content) {
-        MultipartBodyBuilder body = new MultipartBodyBuilder();
-        body.part("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        });
-        return client().post().uri("/api/import").body(BodyInserters.fromMultipartData(body.build())).exchange();
-    }
 
     @Test
     void storesTheDeclarationsOfAnUploadedFormInPostgres() throws Exception {

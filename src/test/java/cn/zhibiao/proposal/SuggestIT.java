@@ -17,28 +17,24 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import tools.jackson.databind.JsonNode;
 
-import cn.zhibiao.system.AppTest;
+import cn.zhibiao.system.RunningApp;
 import cn.zhibiao.system.Json;
 
 /**
  * The running application with a configured OpenAI-compatible provider (WireMock answering as DeepSeek does), its
  * real retrieval index, rule checker and PostgreSQL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SuggestIT {
+class SuggestIT extends RunningApp {
 
     @RegisterExtension
     static WireMockExtension provider = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -51,7 +47,6 @@ class SuggestIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        AppTest.dataDirectory(registry);
         registry.add("zhibiao.llm.base-url", () -> provider.baseUrl() + "/v1");
         registry.add("zhibiao.llm.model", () -> "deepseek-chat");
         registry.add("zhibiao.llm.api-key", () -> "sk-it-7d1e");
@@ -59,17 +54,9 @@ class SuggestIT {
         registry.add("zhibiao.llm.retry-backoff", () -> "10ms");
     }
 
-    @LocalServerPort
-    int port;
-
     @BeforeEach
     void reset() {
         provider.resetAll();
-    }
-
-    private WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(60))
-                .build();
     }
 
     private static String goodRows() {

@@ -7,33 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.BodyInserters;
 
-import cn.zhibiao.system.AppTest;
+import cn.zhibiao.system.RunningApp;
 
 /** Retrieval in the running application: the shipped corpus is searchable, and so is a form a user imports. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SimilarIT {
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        AppTest.dataDirectory(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    private WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-    }
+class SimilarIT extends RunningApp {
 
     @Test
     void findsMedicalInsuranceProjectsOfOtherRegions() {
@@ -54,15 +33,7 @@ class SimilarIT {
         String form = Files.readString(Path.of("corpus/declarations/raw/003_509232d1be82661b.txt"),
                 StandardCharsets.UTF_8).replace("义务兵家庭优待金", "乡村公交客运运营补贴资金")
                 .replace("义务兵优待金", "乡村公交客运线路运营补贴");
-        MultipartBodyBuilder body = new MultipartBodyBuilder();
-        body.part("file", new ByteArrayResource(form.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return "交通局2023.txt";
-            }
-        });
-        client().post().uri("/api/import").body(BodyInserters.fromMultipartData(body.build())).exchange()
-                .expectStatus().isOk();
+        upload("交通局2023.txt", form.getBytes(StandardCharsets.UTF_8)).expectStatus().isOk();
 
         client().post().uri("/api/similar").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"projectName\":\"乡村公交客运补贴\",\"k\":3}")

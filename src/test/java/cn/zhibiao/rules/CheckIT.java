@@ -6,34 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
 
-import cn.zhibiao.system.AppTest;
+import cn.zhibiao.system.RunningApp;
 import cn.zhibiao.system.Json;
 
 /** The checker as the panel and other tools reach it: the real application over HTTP. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "zhibiao.rules.disabled=SATISFACTION_FULL_MARKS")
-class CheckIT {
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        AppTest.dataDirectory(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    private WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-    }
+@TestPropertySource(properties = "zhibiao.rules.disabled=SATISFACTION_FULL_MARKS")
+class CheckIT extends RunningApp {
 
     private static String declaration(String file, String projectName) throws Exception {
         for (JsonNode d : Json.mapper().readTree(Files.readString(Path.of("corpus/declarations", file)))) {
