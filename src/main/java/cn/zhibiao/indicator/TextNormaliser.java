@@ -1,10 +1,29 @@
 package cn.zhibiao.indicator;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
+import java.util.regex.Pattern;
+
+import com.hankcs.hanlp.HanLP;
+
 /**
- * Folds the typographic variants legacy forms mix freely (full-width digits, ％ and ﹪, ＞＝, ≧, ideographic
- * spaces) into one spelling, so that parsing and rule matching see one alphabet.
+ * Folds the variants real exports mix freely into one spelling, so that parsing and rule matching see one alphabet:
+ * full-width digits and symbols (９５％, ＞＝), traditional characters (滿意度, 數量指標 from mirrors and Hong Kong-encoded
+ * pages, converted with HanLP), the pinyin that some mirror sites print after each character ("數(shù)量"), "百分比" as
+ * a unit, and a space before %. Callers keep the original text for display; only matching sees the folded one.
  */
 public final class TextNormaliser {
+
+    /** Pinyin with a tone mark in brackets right after a Chinese character: a mirror site's ruby annotation. */
+    private static final Pattern PINYIN_ANNOTATION = Pattern.compile(
+            "(?<=[\\u4e00-\\u9fff])[(（](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]");
+
+    /** "99百分比", "百分之95" and "95 %" are the percentage 95%. */
+    private static final Pattern PERCENT_WORD = Pattern.compile("(\\d)\\s*百分比|百分之\\s*(\\d+(?:\\.\\d+)?)|(\\d)\\s+(?=[%‰])");
 
     private TextNormaliser() {
     }
@@ -14,19 +33,25 @@ public final class TextNormaliser {
             return "";
         }
         StringBuilder out = new StringBuilder(text.length());
+        boolean traditional = false;
+        boolean toneMark = false;
+        boolean percentWord = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= '０' && c <= '９' || c >= 'Ａ' && c <= 'Ｚ' || c >= 'ａ' && c <= 'ｚ') {
                 out.append((char) (c - 0xFEE0));
                 continue;
             }
+            traditional |= Traditional.CHARS.get(c);
+            toneMark |= c >= 'à' && c <= 'ǜ';
+            percentWord |= c == '百' || c == '%' || c == '％' || c == '‰';
             out.append(switch (c) {
                 case '％', '﹪' -> '%';
                 case '＞' -> '>';
                 case '＜' -> '<';
-                case '＝' -> '=';
-                case '≧' -> '≥';
-                case '≦' -> '≤';
+                case '＝', '═' -> '=';
+                case '≧', '⩾' -> '≥';
+                case '≦', '⩽' -> '≤';
                 case '．' -> '.';
                 case '，' -> '，';
                 case '／' -> '/';
@@ -35,11 +60,59 @@ public final class TextNormaliser {
                 default -> c;
             });
         }
-        return out.toString().replace(">=", "≥").replace("<=", "≤");
+        String folded = out.toString().replace(">=", "≥").replace("<=", "≤");
+        if (toneMark) {
+            folded = PINYIN_ANNOTATION.matcher(folded).replaceAll("");
+        }
+        if (traditional) {
+            folded = HanLP.convertToSimplifiedChinese(folded);
+        }
+        if (percentWord) {
+            folded = PERCENT_WORD.matcher(folded).replaceAll(m -> m.group(1) != null ? m.group(1) + "%"
+                    : m.group(2) != null ? m.group(2) + "%" : m.group(3));
+        }
+        return folded;
     }
 
     /** Removes all white space, for comparing category labels that were split over lines or padded. */
     public static String squeeze(String text) {
         return normalise(text).replaceAll("\\s+", "");
+    }
+
+    /**
+     * The characters HanLP converts when simplifying, read from its own table once: a text without any of them is
+     * left alone, so HanLP's dictionaries are loaded only when a traditional character actually turns up.
+     */
+    private static final class Traditional {
+
+        private static final String TABLE = HanLP.Config.tcDictionaryRoot + "t2s.txt";
+        static final BitSet CHARS = load();
+
+        private static BitSet load() {
+            BitSet chars = new BitSet(0x10000);
+            try (InputStream in = TextNormaliser.class.getClassLoader().getResourceAsStream(TABLE)) {
+                if (in == null) {
+                    throw new IllegalStateException("HanLP 繁简转换表 " + TABLE + " 不在类路径上");
+                }
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    int eq = line.indexOf('=');
+                    if (eq <= 0) {
+                        continue;
+                    }
+                    String from = line.substring(0, eq);
+                    String to = line.substring(eq + 1);
+                    for (int i = 0; i < from.length(); i++) {
+                        char c = from.charAt(i);
+                        if (i >= to.length() || to.charAt(i) != c) {
+                            chars.set(c);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("HanLP 繁简转换表 " + TABLE + " 无法读取：" + e.getMessage(), e);
+            }
+            return chars;
+        }
     }
 }

@@ -25,9 +25,14 @@ public final class ValueParser {
     /** A year range ("2021-2023年") states the implementation period; its end year is the deadline. */
     private static final Pattern YEAR_RANGE = Pattern.compile("((?:19|20)\\d{2})\\s*(?:年)?\\s*[-至到]\\s*((?:19|20)\\d{2})\\s*年?");
 
+    /** A service period written with dots ("2023.07-2024.01"): the end month is the deadline. */
+    private static final Pattern MONTH_RANGE = Pattern.compile(
+            "(?:19|20)\\d{2}\\.\\d{1,2}\\s*[-至到]\\s*((?:19|20)\\d{2})\\.(\\d{1,2})(?![\\d.])");
+
     /** Deadlines without a year: 年底前, 每年年底前, 当年12月前, 6月底前. */
     private static final Pattern RELATIVE_DEADLINE = Pattern.compile(
-            "年底|年末|当年\\d{1,2}月(?:\\d{1,2}日)?(?:底|末)?前?|\\d{1,2}月(?:\\d{1,2}日)?(?:底|末)?前|月底前|备案当年");
+            "年底|年末|当年\\d{1,2}月(?:\\d{1,2}日)?(?:底|末)?前?|(?<![\\d.])\\d{1,2}月份?(?:\\d{1,2}日)?(?:底|末|上旬|中旬|下旬)?(?:前|之前|以前|完成)"
+                    + "|月底前|备案当年");
 
     private static final Pattern BARE_MONTH = Pattern.compile("(?<![\\d.])(\\d{1,2})月(?:\\d{1,2}日)?(?:底|末)?");
 
@@ -44,10 +49,10 @@ public final class ValueParser {
 
     private static final String PER_UNIT = "(?:[/.·](?:人|月|年|项|个|次|户|台|件|套|辆|天|日|平方米|所|名|床|亩|吨|人次))*";
 
-    private static final Pattern AT_LEAST_WORDS = Pattern.compile("(?:不低于|不少于|不小于|不得低于|不得少于|至少|达到|达|超过)[^\\d]{0,2}$");
-    private static final Pattern AT_MOST_WORDS = Pattern.compile("(?:不超过|不高于|不大于|不多于|不得超过|最多|控制在)[^\\d]{0,2}$");
-    private static final Pattern LEADING_AT_LEAST = Pattern.compile("^(?:不低于|不少于|不小于|不得低于|高于|优于)");
-    private static final Pattern LEADING_AT_MOST = Pattern.compile("^(?:不超过|不高于|不大于|低于|控制在)");
+    private static final Pattern AT_LEAST_WORDS = Pattern.compile("(?:不低于|不少于|不小于|不得低于|不得少于|至少|达到|达|超过|大于等于|大于或等于)[^\\d]{0,2}$");
+    private static final Pattern AT_MOST_WORDS = Pattern.compile("(?:不超过|不高于|不大于|不多于|不得超过|最多|控制在|小于等于|小于或等于)[^\\d]{0,2}$");
+    private static final Pattern LEADING_AT_LEAST = Pattern.compile("^(?:不低于|不少于|不小于|不得低于|高于|优于|大于等于)");
+    private static final Pattern LEADING_AT_MOST = Pattern.compile("^(?:不超过|不高于|不大于|低于|控制在|小于等于)");
     private static final Pattern SUFFIX_AT_LEAST = Pattern.compile("以上|及以上");
     private static final Pattern SUFFIX_AT_MOST = Pattern.compile("以内|以下|及以下|封顶");
 
@@ -63,8 +68,17 @@ public final class ValueParser {
         boolean relativeDeadline = false;
         String rest = text;
 
+        Matcher months = MONTH_RANGE.matcher(rest);
+        if (months.find()) {
+            try {
+                deadline = YearMonth.of(Integer.parseInt(months.group(1)), Integer.parseInt(months.group(2))).atEndOfMonth();
+                rest = blank(rest, months.start(), months.end());
+            } catch (DateTimeException e) {
+                deadline = null;
+            }
+        }
         Matcher range = YEAR_RANGE.matcher(rest);
-        if (range.find()) {
+        if (deadline == null && range.find()) {
             deadline = LocalDate.of(Integer.parseInt(range.group(2)), 12, 31);
             rest = blank(rest, range.start(), range.end());
         }

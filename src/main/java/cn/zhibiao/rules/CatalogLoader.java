@@ -84,11 +84,12 @@ final class CatalogLoader {
         node.path("level2").valueStream().forEach(v -> level2.add(enumText(v, where + ".level2", Level2::valueOf)));
         boolean exclusive = !declarationLevel && node.path("exclusive").asBoolean(true);
         List<String> basis = node.path("basis").valueStream().map(JsonNode::asString).toList();
+        List<String> evidence = node.path("evidence").valueStream().map(JsonNode::asString).toList();
         JsonNode examples = node.path("examples");
         List<RuleExample> bad = examples(examples.path("bad"), where + ".examples.bad", declarationLevel);
         List<RuleExample> good = examples(examples.path("good"), where + ".examples.good", declarationLevel);
         return new RuleSpec(id, text(node, "title", where), severity, declarationLevel, Set.copyOf(level1),
-                Set.copyOf(level2), exclusive, text(node, "message", where), text(node, "why", where), basis,
+                Set.copyOf(level2), exclusive, text(node, "message", where), text(node, "why", where), basis, evidence,
                 text(node, "fix", where), bad, good);
     }
 

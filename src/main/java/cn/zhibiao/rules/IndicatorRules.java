@@ -52,7 +52,6 @@ final class IndicatorRules {
         PhraseList degree = p.list("degree");
         PhraseList nonMonetaryCost = p.list("non-monetary-cost");
         PhraseList noDeadline = p.list("no-deadline");
-        PhraseList frequency = p.list("frequency");
         PhraseList workVerbs = p.list("work-verbs");
         PhraseList rateName = p.list("rate-name");
         PhraseList growthRate = p.list("growth-rate");
@@ -60,6 +59,9 @@ final class IndicatorRules {
         PhraseList cappedRate = p.list("capped-rate");
         PhraseList satisfaction = p.list("satisfaction");
         PhraseList costFloorAllowed = p.list("cost-floor-allowed");
+        Pattern frequency = p.pattern("frequency");
+        Pattern executionRate = p.pattern("execution-rate");
+        Pattern barePass = p.pattern("quality-bare-pass");
         Pattern residue = p.pattern("template-residue");
         Pattern labelOnly = p.pattern("template-label-only");
         Pattern dateSerial = p.pattern("date-serial");
@@ -90,12 +92,17 @@ final class IndicatorRules {
             if (inValue.find()) {
                 return Hit.at(inValue.group());
             }
+            // A name that is only the numbering ("指标1：") leaves the row without a name, whatever the value says.
             String rawName = r.indicator.name() == null ? "" : r.indicator.name().strip();
-            boolean inName = residue.matcher(r.name).find() || !rawName.isEmpty() && labelOnly.matcher(rawName).matches();
-            if (inName) {
+            if (!rawName.isEmpty() && labelOnly.matcher(rawName).matches()) {
                 return new Hit(null, false, Map.of("text", rawName), null);
             }
             return !r.value.isEmpty() && labelOnly.matcher(r.value).matches() ? Hit.WHOLE : null;
+        });
+        register("NAME_TEMPLATE_RESIDUE", r -> {
+            Matcher inName = residue.matcher(r.name);
+            return !r.value.isEmpty() && inName.find()
+                    ? new Hit(null, false, Map.of("residue", inName.group()), null) : null;
         });
         register("SATISFACTION_WRONG_INDICATOR", r -> {
             if (satisfaction.foundIn(r.name) || satisfaction.foundIn(r.value)) {
@@ -124,34 +131,38 @@ final class IndicatorRules {
                 ? new Hit(null, !r.fromName, Map.of("min", satisfactionMin.stripTrailingZeros().toPlainString()), null)
                 : null);
         register("SATISFACTION_IN_OTHER_CATEGORY", r -> found(satisfaction, r.value));
+        register("COST_AS_RATE", r -> r.percent != null && !isMoney(r, money)
+                && (executionRate.matcher(r.name).find() || executionRate.matcher(r.text).find()) ? Hit.WHOLE : null);
         register("COST_NOT_MONETARY", r -> {
-            if (money.matcher(r.text).find()) {
+            if (isMoney(r, money)) {
                 return null;
             }
             Hit words = found(nonMonetaryCost, r.value);
             return words != null ? words : Hit.WHOLE;
         });
-        register("COST_LOWER_BOUND", r -> money.matcher(r.text).find() && r.parsed.comparator() != null
+        register("COST_LOWER_BOUND", r -> isMoney(r, money) && r.parsed.comparator() != null
                 && !r.parsed.comparator().isUpperBound() && r.parsed.comparator() != Comparator.EQUAL
                 && !costFloorAllowed.foundIn(r.name) ? Hit.NO_SPAN : null);
+        register("COST_ZERO", r -> r.parsed.number() != null && r.parsed.number().signum() == 0 && r.parsed.numberMax() == null
+                && isMoney(r, money) ? Hit.WHOLE : null);
         register("TIME_FREQUENCY_ONLY", r -> isTimely(r, duration) ? null : found(frequency, r.value));
         register("TIME_NO_DEADLINE", r -> {
-            if (isTimely(r, duration)) {
+            if (isTimely(r, duration) || frequency.matcher(r.value).find()) {
                 return null;
             }
             Hit words = found(noDeadline, r.value);
             return words != null ? words : Hit.WHOLE;
         });
         register("QUANTITY_NO_NUMBER", r -> {
-            boolean counted = r.parsed.number() != null && r.percent == null && r.hasTarget
-                    && !"‰".equals(r.parsed.unit());
-            if (counted) {
+            // A named rate ("接种率≥90%") is a standard 数量 indicator; a share without one is PERCENT_WITHOUT_METRIC's.
+            if (r.parsed.number() != null && r.hasTarget) {
                 return null;
             }
             Hit words = first(r.value, completionPercent, completion);
             words = words != null ? words : first(r.value, deferral, deferralShape);
             return words != null ? words : Hit.WHOLE;
         });
+        register("QUALITY_BARE_PASS", r -> !r.hasTarget && barePass.matcher(r.value).matches() ? Hit.WHOLE : null);
         register("QUALITY_NO_STANDARD", r -> {
             if (r.hasTarget || qualityStandard.matcher(r.text).find() || grade.matcher(r.text).find()) {
                 return null;
@@ -169,7 +180,7 @@ final class IndicatorRules {
         });
         register("RATE_UPPER_BOUND", r -> r.percent != null && isUpperBound(r) && positiveRate.foundIn(r.name.isEmpty() ? r.text : r.name)
                 ? Hit.NO_SPAN : null);
-        register("INPUT_AS_OUTPUT", r -> isMoneyTotal(r.parsed.unit()) && !costFloorAllowed.foundIn(r.name)
+        register("INPUT_AS_OUTPUT", r -> isMoneyTotal(r.unit) && !costFloorAllowed.foundIn(r.name)
                 ? Hit.WHOLE : null);
         register("VALUE_COMPLETION_PERCENT", r -> rateName.foundIn(r.name) ? null : found(completionPercent, r.value));
         register("VALUE_WORK_DESCRIPTION", r -> {
@@ -206,6 +217,13 @@ final class IndicatorRules {
     private static boolean isNotApplicable(String text, PhraseList notApplicable) {
         return !text.isEmpty() && (notApplicable.isWhole(text) || text.startsWith("本项目不涉及")
                 || text.startsWith("本项目不产生") || text.startsWith("不涉及"));
+    }
+
+    /** Money in the value, or a bare number whose name announces a money unit ("项目总投入(万元)"). */
+    private static boolean isMoney(Row r, Pattern money) {
+        return money.matcher(r.text).find() || r.unit != null && r.parsed.hasNumber()
+                && (r.unit.startsWith("元") || r.unit.startsWith("万元") || r.unit.startsWith("亿元")
+                        || r.unit.startsWith("千元"));
     }
 
     /** A deadline, a duration or a timeliness rate. */

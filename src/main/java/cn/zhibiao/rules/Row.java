@@ -1,6 +1,7 @@
 package cn.zhibiao.rules;
 
 import java.math.BigDecimal;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.zhibiao.indicator.Indicator;
@@ -32,12 +33,17 @@ final class Row {
     final ParsedValue parsed;
     /** A number that is a target (not an age band) or a deadline. */
     final boolean hasTarget;
+    /**
+     * The value's unit, or, when the value is a bare number, the unit the name announces in trailing brackets
+     * ("营造林面积(亩)", "补助成本(≤**元/株)"): published forms put the unit there and the number in the value.
+     */
+    final String unit;
     /** The number when it is a percentage, else null. */
     final BigDecimal percent;
     /** The declaration's goals, normalised, for spotting values that only restate them. */
     final String goals;
 
-    Row(int index, Indicator indicator, Pattern namePrefix, String goals) {
+    Row(int index, Indicator indicator, Pattern namePrefix, Pattern nameUnit, String goals) {
         this.index = index;
         this.indicator = indicator;
         this.level2 = indicator.level2();
@@ -52,7 +58,8 @@ final class Row {
         this.parsed = p;
         boolean age = "周岁".equals(p.unit()) || "岁".equals(p.unit());
         this.hasTarget = p.number() != null && !age || p.deadline() != null || p.kind() == ValueKind.DATE;
-        this.percent = p.number() != null && "%".equals(p.unit()) ? p.number() : null;
+        this.unit = p.unit() != null || p.number() == null || fromName ? p.unit() : unitNamed(name, nameUnit);
+        this.percent = p.number() != null && "%".equals(unit) ? p.number() : null;
         this.goals = goals;
     }
 
@@ -75,6 +82,15 @@ final class Row {
             }
         }
         return out.toString();
+    }
+
+    private static String unitNamed(String name, Pattern nameUnit) {
+        Matcher m = nameUnit.matcher(name);
+        if (!m.find()) {
+            return null;
+        }
+        ParsedValue hint = ValueParser.parse("1" + m.group(1));
+        return hint.unit() != null && m.group(1).startsWith(hint.unit()) ? m.group(1) : null;
     }
 
     /** Numbering starts with 指 ("指标1：") or a digit ("1: "); most names do neither and skip the pattern. */

@@ -30,7 +30,8 @@ public final class RuleCatalog {
         for (RuleSpec spec : specs) {
             views.put(spec.id(), new RuleView(spec.id(), spec.title(), settings.severity().getOrDefault(spec.id(), spec.severity()),
                     !settings.disabled().contains(spec.id()), spec.declarationLevel() ? "DECLARATION" : "INDICATOR",
-                    spec.appliesToLabels(), spec.message(), spec.why(), spec.basis(), spec.fix(), spec.bad(), spec.good()));
+                    spec.appliesToLabels(), spec.message(), spec.why(), spec.basis(), spec.fix(), spec.bad(), spec.good(),
+                    spec.evidence()));
         }
         this.rules = Collections.unmodifiableMap(views);
     }

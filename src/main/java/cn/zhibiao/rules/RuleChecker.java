@@ -27,6 +27,7 @@ public final class RuleChecker {
     private final List<Active<IndicatorRules.RowRule>> rowRules;
     private final List<Active<DeclarationRules.DeclarationRule>> declarationRules;
     private final Pattern namePrefix;
+    private final Pattern nameUnit;
 
     public RuleChecker(RulesProperties settings) {
         List<RuleSpec> specs = CatalogLoader.load();
@@ -37,6 +38,7 @@ public final class RuleChecker {
         checkRegistry(specs, rowFunctions.keySet(), declarationFunctions.keySet());
         this.catalog = new RuleCatalog(specs, settings);
         this.namePrefix = phrases.pattern("name-label-prefix");
+        this.nameUnit = phrases.pattern("name-unit");
         List<Active<IndicatorRules.RowRule>> exclusive = new ArrayList<>();
         List<Active<IndicatorRules.RowRule>> hints = new ArrayList<>();
         List<Active<DeclarationRules.DeclarationRule>> declaration = new ArrayList<>();
@@ -77,7 +79,7 @@ public final class RuleChecker {
         List<Row> rows = new ArrayList<>(indicators.size());
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < indicators.size(); i++) {
-            Row row = new Row(i, indicators.get(i), namePrefix, goals);
+            Row row = new Row(i, indicators.get(i), namePrefix, nameUnit, goals);
             rows.add(row);
             boolean rootCauseFound = false;
             for (Active<IndicatorRules.RowRule> rule : rowRules) {

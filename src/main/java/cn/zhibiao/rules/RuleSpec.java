@@ -19,6 +19,7 @@ record RuleSpec(
         String message,
         String why,
         List<String> basis,
+        List<String> evidence,
         String fix,
         List<RuleExample> bad,
         List<RuleExample> good) {

@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * A rule as reviewers and bureaus see it: the catalog entry with its effective severity and whether the bureau has
- * switched it on. {@code appliesTo} lists category labels ("全部" for every row).
+ * switched it on. {@code appliesTo} lists category labels ("全部" for every row). {@code basis} cites documents as a
+ * reviewer would; {@code evidence} is for developers: the source ids of shared/domain/README.md and the seed lines the
+ * rule was drawn from.
  */
 public record RuleView(
         String id,
@@ -18,11 +20,13 @@ public record RuleView(
         List<String> basis,
         String fix,
         List<RuleExample> badExamples,
-        List<RuleExample> goodExamples) {
+        List<RuleExample> goodExamples,
+        List<String> evidence) {
 
     public RuleView {
         appliesTo = List.copyOf(appliesTo);
         basis = List.copyOf(basis);
+        evidence = List.copyOf(evidence);
         badExamples = List.copyOf(badExamples);
         goodExamples = List.copyOf(goodExamples);
     }

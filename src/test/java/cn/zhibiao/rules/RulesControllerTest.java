@@ -104,10 +104,12 @@ class RulesControllerTest {
     }
 
     @Test
-    void explainsOneRuleWithWhyFixAndExamples() {
+    void explainsOneRuleWithWhyBasisEvidenceFixAndExamples() {
         client.get().uri("/api/rules/VALUE_VAGUE_COMPLETION").exchange().expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.why").value(w -> assertThat((String) w).contains("S9"))
+                .jsonPath("$.why").value(w -> assertThat((String) w).contains("完成"))
+                .jsonPath("$.basis[0]").value(b -> assertThat((String) b).contains("《第三方绩效评价指标体系》"))
+                .jsonPath("$.evidence").value(e -> assertThat((java.util.List<?>) e).contains("S9"))
                 .jsonPath("$.fix").exists()
                 .jsonPath("$.badExamples.length()").value(n -> assertThat((Integer) n).isGreaterThanOrEqualTo(2))
                 .jsonPath("$.goodExamples.length()").value(n -> assertThat((Integer) n).isGreaterThanOrEqualTo(2));
