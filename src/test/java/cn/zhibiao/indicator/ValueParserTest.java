@@ -76,6 +76,27 @@ class ValueParserTest {
         assertThat(tabled).containsAll(seedValues);
     }
 
+    @ParameterizedTest(name = "{0} → {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "2023.07-2024.01|2024-01-31",
+            "2024年1月-12月|2024-12-31",
+            "2025年年底前|2025-12-31"})
+    void readsPeriodsAsDeadlines(String value, String deadline) {
+        assertThat(ValueParser.parse(value).deadline()).isEqualTo(LocalDate.parse(deadline));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"6月份完成宣传片制作;9月份完成文本;11月完成专家评审", "12月底前", "当年6月前"})
+    void readsMonthsWithoutAYearAsDeadlines(String value) {
+        assertThat(ValueParser.parse(value).kind()).isEqualTo(ValueKind.DATE);
+    }
+
+    @Test
+    void readsComparatorWords() {
+        assertThat(ValueParser.parse("大于等于10157.6平方米").comparator()).isEqualTo(Comparator.AT_LEAST);
+        assertThat(ValueParser.parse("小于等于3次").comparator()).isEqualTo(Comparator.AT_MOST);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "≥", "%", "年", "-", "--10", "9999999999999999999999年", "2023年13月40日", "１．．２",
             "\u0000", "≤≤≤", "1e999999999"})

@@ -109,7 +109,7 @@ class RulesControllerTest {
                 .expectBody()
                 .jsonPath("$.why").value(w -> assertThat((String) w).contains("完成"))
                 .jsonPath("$.basis[0]").value(b -> assertThat((String) b).contains("《第三方绩效评价指标体系》"))
-                .jsonPath("$.evidence").value(e -> assertThat((java.util.List<?>) e).contains("S9"))
+                .jsonPath("$.evidence[0]").isEqualTo("S9")
                 .jsonPath("$.fix").exists()
                 .jsonPath("$.badExamples.length()").value(n -> assertThat((Integer) n).isGreaterThanOrEqualTo(2))
                 .jsonPath("$.goodExamples.length()").value(n -> assertThat((Integer) n).isGreaterThanOrEqualTo(2));
