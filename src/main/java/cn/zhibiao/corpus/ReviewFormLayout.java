@@ -24,6 +24,33 @@ final class ReviewFormLayout {
     private ReviewFormLayout() {
     }
 
+    /**
+     * True for a text export of the form, where the cells that merges covered were dropped: rows are shorter than
+     * the header, or their text slid left of the 三级指标 column. Word and Excel files keep their grid and are read by
+     * {@link ProjectForms}.
+     */
+    static boolean isTextExport(List<Row> rows) {
+        List<Row> table = rows.stream().filter(r -> !r.paragraph()).toList();
+        int header = Labels.indexOfRow(table, 0, "一级指标", "三级指标");
+        if (header < 0) {
+            return false;
+        }
+        List<String> head = table.get(header).cells().stream().map(TextNormaliser::squeeze).toList();
+        int name = head.indexOf("三级指标");
+        return table.subList(header + 1, table.size()).stream().anyMatch(r -> r.cells().size() < head.size()
+                || slidLeft(r, name));
+    }
+
+    private static boolean slidLeft(Row row, int nameColumn) {
+        for (int i = 0; i < nameColumn && i < row.cells().size(); i++) {
+            String cell = TextNormaliser.squeeze(row.cell(i));
+            if (!cell.isEmpty()) {
+                return !isLabel(cell) && !cell.endsWith("指标") && !cell.endsWith("目标");
+            }
+        }
+        return false;
+    }
+
     static Declaration parse(List<Row> rows, FormContext context, Warnings warnings) {
         String unit = Labels.value(rows, "项目实施单位").map(u -> u.split("\\s+")[0]).orElse(null);
         FormContext ctx = context
