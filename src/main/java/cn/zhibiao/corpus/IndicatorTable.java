@@ -64,17 +64,29 @@ record IndicatorTable(List<Column> columns, int headerStart, int dataStart, int 
         if (dataStart < rows.size() && !rows.get(dataStart).paragraph()) {
             Map<Integer, Heading> sub = headings(rows.get(dataStart));
             if (!sub.isEmpty() && sub.size() * 2 >= rows.get(dataStart).nonEmpty().size()) {
-                headings.putAll(sub);
+                Map<Integer, Heading> spans = new LinkedHashMap<>(headings);
+                sub.forEach((column, heading) -> headings.put(column, heading.scope() != null ? heading
+                        : new Heading(heading.role(), spanScope(row, spans, column))));
                 dataStart++;
             }
         }
         List<Scope> groups = index > 0 ? groupScopes(rows.get(index - 1)) : List.of();
         List<Column> columns = columns(row, rows.get(dataStart - 1), headings, groups, warnings);
         int end = dataStart;
-        while (end < rows.size() && !endsTable(rows.get(end))) {
+        while (end < rows.size() && !endsTable(rows.get(end), columns)) {
             end++;
         }
         return Optional.of(new IndicatorTable(columns, index, dataStart, end));
+    }
+
+    /** The scope of the header cell a sub-header stands under: "年度指标值" spanning 指标性质 · 指标值 · 度量单位. */
+    private static Scope spanScope(Row header, Map<Integer, Heading> headings, int column) {
+        for (int c = Math.min(column, header.cells().size() - 1); c >= 0; c--) {
+            if (!header.cell(c).isBlank()) {
+                return headings.containsKey(c) ? headings.get(c).scope() : null;
+            }
+        }
+        return null;
     }
 
     private static boolean isHeader(Map<Integer, Heading> headings) {
@@ -93,19 +105,26 @@ record IndicatorTable(List<Column> columns, int headerStart, int dataStart, int 
         return headings;
     }
 
-    /** The scope each column stands under in a group row above the header ("中期目标 | 年度目标"), or none. */
+    /**
+     * The scope each column stands under in a group row above the header ("中期指标 | 年度指标"), or none: a row
+     * holding anything else (年度目标 and its text) is no group row.
+     */
     private static List<Scope> groupScopes(Row above) {
+        if (above.paragraph() || above.isBlank()) {
+            return List.of();
+        }
         List<Scope> scopes = new ArrayList<>();
         Scope current = null;
-        boolean any = false;
         for (String cell : above.cells()) {
             if (!cell.isBlank()) {
                 current = VOCABULARY.groupScope(cell).orElse(null);
-                any |= current != null;
+                if (current == null) {
+                    return List.of();
+                }
             }
             scopes.add(current);
         }
-        return any && !above.paragraph() ? scopes : List.of();
+        return scopes;
     }
 
     private static List<Column> columns(Row header, Row subHeader, Map<Integer, Heading> headings, List<Scope> groups,
@@ -127,19 +146,29 @@ record IndicatorTable(List<Column> columns, int headerStart, int dataStart, int 
         return List.copyOf(columns);
     }
 
-    private static boolean endsTable(Row row) {
-        List<String> filled = row.nonEmpty();
-        if (filled.isEmpty()) {
+    /**
+     * A footer, a title or note, the next header, or a form field label (项目实施保障措施) outside the indicator
+     * columns ends the table; an indicator named like a field ("年度目标完成率") does not.
+     */
+    private static boolean endsTable(Row row, List<Column> columns) {
+        int first = 0;
+        while (first < row.cells().size() && row.cell(first).isBlank()) {
+            first++;
+        }
+        if (first == row.cells().size()) {
             return false;
         }
-        String first = filled.getFirst();
-        if (VOCABULARY.isFooter(first)) {
+        String text = row.cell(first);
+        if (VOCABULARY.isFooter(text)) {
             return true;
         }
         if (row.paragraph()) {
-            return !ReviewFormLayout.isLabel(first);
+            return !ReviewFormLayout.isLabel(text);
         }
-        return VOCABULARY.isFieldLabel(first) || isHeader(headings(row));
+        int column = first;
+        boolean inIndicatorColumn = columns.stream().anyMatch(c -> c.index() == column && c.role() != Role.LEVEL1
+                && c.role() != Role.LEVEL2);
+        return !inIndicatorColumn && VOCABULARY.isFieldLabel(text) || isHeader(headings(row));
     }
 
     /**
@@ -171,10 +200,13 @@ record IndicatorTable(List<Column> columns, int headerStart, int dataStart, int 
                 }
             }
             boolean placed = carry(row, level1, level2);
-            for (Scope scope : scopes()) {
+            List<Scope> scopes = scopes();
+            boolean anyValue = scopes.stream().anyMatch(s -> !value(row, s).isEmpty());
+            for (Scope scope : scopes) {
                 String name = text(row, Role.NAME, scope);
                 String value = value(row, scope);
-                if (name.isEmpty() && value.isEmpty()) {
+                boolean nameOnly = value.isEmpty() && !anyValue && scope == Scope.ANNUAL;
+                if (name.isEmpty() && value.isEmpty() || value.isEmpty() && !nameOnly) {
                     continue;
                 }
                 placed = true;

@@ -26,8 +26,8 @@ final class ReviewFormLayout {
 
     /**
      * True for a text export of the form, where the cells that merges covered were dropped: rows are shorter than
-     * the header, or their text slid left of the 三级指标 column. Word and Excel files keep their grid and are read by
-     * {@link ProjectForms}.
+     * the header, or most rows slid left and leave the header's last columns empty. Word and Excel files keep their
+     * grid and are read by {@link ProjectForms}.
      */
     static boolean isTextExport(List<Row> rows) {
         List<Row> table = rows.stream().filter(r -> !r.paragraph()).toList();
@@ -35,20 +35,10 @@ final class ReviewFormLayout {
         if (header < 0) {
             return false;
         }
-        List<String> head = table.get(header).cells().stream().map(TextNormaliser::squeeze).toList();
-        int name = head.indexOf("三级指标");
-        return table.subList(header + 1, table.size()).stream().anyMatch(r -> r.cells().size() < head.size()
-                || slidLeft(r, name));
-    }
-
-    private static boolean slidLeft(Row row, int nameColumn) {
-        for (int i = 0; i < nameColumn && i < row.cells().size(); i++) {
-            String cell = TextNormaliser.squeeze(row.cell(i));
-            if (!cell.isEmpty()) {
-                return !isLabel(cell) && !cell.endsWith("指标") && !cell.endsWith("目标");
-            }
-        }
-        return false;
+        int width = table.get(header).cells().size();
+        List<Row> data = table.subList(header + 1, table.size()).stream().filter(r -> !r.isBlank()).toList();
+        long slid = data.stream().filter(r -> r.cell(width - 1).isBlank()).count();
+        return data.stream().anyMatch(r -> r.cells().size() < width) || slid * 2 > data.size();
     }
 
     static Declaration parse(List<Row> rows, FormContext context, Warnings warnings) {
