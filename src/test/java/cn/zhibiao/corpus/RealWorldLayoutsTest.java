@@ -77,6 +77,14 @@ class RealWorldLayoutsTest {
         roundTripPerFile("split target .xlsx", "form.xlsx", FormWriters::splitTargetXlsx);
     }
 
+    /** POI cannot write binary Word: the file was converted from the .docx writer's output with LibreOffice once. */
+    @Test
+    void nationalTemplateAsBinaryWordRoundTrips() throws Exception {
+        List<Declaration> all = all();
+        assertRoundTrip("national 2021 .doc (LibreOffice fixture)", all,
+                importer.read(Path.of("src/test/resources/corpus/layouts/realworld-all-national-2021.doc")));
+    }
+
     @Test
     void textPdfRoundTrips() throws Exception {
         roundTripPerFile("text PDF", "form.pdf", FormWriters::pdf);
