@@ -61,11 +61,11 @@ final class SheetGrid {
 
     private void check(int row, int column, String what) throws ImportException {
         if (row >= limits.maxRows()) {
-            throw new ImportException(file, "工作表“" + sheet + "”" + what + "超过 " + limits.maxRows()
+            throw new ImportException(file, "工作表“" + sheet + "”" + what + " 超过 " + limits.maxRows()
                     + " 行（zhibiao.corpus.max-rows），不像一张申报表，已拒绝");
         }
         if (column >= limits.maxColumns()) {
-            throw new ImportException(file, "工作表“" + sheet + "”" + what + "超过 " + limits.maxColumns()
+            throw new ImportException(file, "工作表“" + sheet + "”" + what + " 超过 " + limits.maxColumns()
                     + " 列（zhibiao.corpus.max-columns），不像一张申报表，已拒绝");
         }
     }
