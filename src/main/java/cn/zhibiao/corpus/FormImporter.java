@@ -72,7 +72,7 @@ public final class FormImporter {
                 warnings.addAll(result.warnings());
             } catch (ImportException e) {
                 failures.add(e.getMessage());
-            } catch (RuntimeException | OutOfMemoryError e) {
+            } catch (RuntimeException e) {
                 failures.add(new ImportException(file.getFileName().toString(), "文件内容无法识别，已跳过").getMessage());
             }
         }
@@ -110,9 +110,9 @@ public final class FormImporter {
             throw new ImportException(name, "文件为空");
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        boolean zip = startsWith(bytes, 'P', 'K', 3, 4);
-        boolean ole2 = startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0);
-        boolean pdf = startsWith(bytes, '%', 'P', 'D', 'F');
+        boolean zip = TextDecoder.startsWith(bytes, 'P', 'K', 3, 4);
+        boolean ole2 = TextDecoder.startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0);
+        boolean pdf = TextDecoder.startsWith(bytes, '%', 'P', 'D', 'F');
         List<Row> rows;
         try {
             if (zip) {
@@ -190,17 +190,6 @@ public final class FormImporter {
         return lower.endsWith(".csv") ? TextFormReader.csv(text) : TextFormReader.read(text, warnings);
     }
 
-    private static boolean startsWith(byte[] bytes, int... prefix) {
-        if (bytes.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((bytes[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private static List<Declaration> declarations(String source, List<Row> rows, Warnings warnings) {
         String documentText = rows.stream().map(Row::text).collect(Collectors.joining("\n"));

@@ -26,7 +26,7 @@ record IndicatorTable(List<Column> columns, int headerStart, int dataStart, int 
     }
 
     /** A project's rows of a table: in a flat export, the rows that repeat its name. */
-    record Block(Map<Role, String> fields, List<Indicator> indicators, int line) {
+    record Block(Map<Role, String> fields, List<Indicator> indicators) {
     }
 
     private static final HeaderVocabulary VOCABULARY = HeaderVocabulary.get();
@@ -45,10 +45,6 @@ record IndicatorTable(List<Column> columns, int headerStart, int dataStart, int 
             i = Math.max(table.get().end(), i + 1);
         }
         return tables;
-    }
-
-    boolean has(Role role) {
-        return columns.stream().anyMatch(c -> c.role() == role);
     }
 
     private static Optional<IndicatorTable> at(List<Row> rows, int index, Warnings warnings) {
@@ -192,7 +188,7 @@ record IndicatorTable(List<Column> columns, int headerStart, int dataStart, int 
                 level2.clear();
             }
             Block block = blocks.computeIfAbsent(project, p -> new Block(new EnumMap<>(Role.class),
-                    new ArrayList<>(), row.line()));
+                    new ArrayList<>()));
             for (Role field : List.of(Role.PROJECT, Role.DEPARTMENT, Role.YEAR, Role.FUNDS, Role.PERIOD_FUNDS)) {
                 String value = text(row, field, null);
                 if (!value.isEmpty()) {

@@ -24,6 +24,13 @@ final class PdfReader {
     private PdfReader() {
     }
 
+    /** Stops the text stripper of a PDF that holds more text than any form. */
+    private static final class TooMuchText extends RuntimeException {
+        TooMuchText() {
+            super(null, null, false, false);
+        }
+    }
+
     private record Glyph(int page, float x, float y, float width, float height, String text) {
     }
 
@@ -40,7 +47,7 @@ final class PdfReader {
                         glyphs.add(new Glyph(getCurrentPageNo(), p.getXDirAdj(), p.getYDirAdj(), p.getWidthDirAdj(),
                                 p.getHeightDir(), p.getUnicode()));
                         if (glyphs.size() > limits.maxCells() * 4) {
-                            throw new IllegalStateException("too many glyphs");
+                            throw new TooMuchText();
                         }
                     }
                 }
@@ -49,7 +56,7 @@ final class PdfReader {
             stripper.getText(document);
         } catch (InvalidPasswordException e) {
             throw new ImportException(name, "PDF 文件已加密（设置了打开密码），请去掉密码后再导入", e);
-        } catch (IllegalStateException e) {
+        } catch (TooMuchText e) {
             throw new ImportException(name, "PDF 中的文字超过 " + limits.maxCells() * 4 + " 个字符，不像一张申报表，已拒绝", e);
         }
         if (glyphs.stream().noneMatch(g -> !g.text().isBlank())) {

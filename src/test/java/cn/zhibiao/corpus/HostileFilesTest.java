@@ -253,35 +253,27 @@ class HostileFilesTest {
 
     /** A real .docx from the writer with its document.xml replaced. */
     private static byte[] withDocumentXml(byte[] xml) throws IOException {
-        byte[] docx = FormWriters.nationalDocx(RealWorldLayoutsTest.files().getFirst(), "项目支出绩效目标表");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(docx));
-                ZipOutputStream zip = new ZipOutputStream(out)) {
-            ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
-                zip.putNextEntry(new ZipEntry(entry.getName()));
-                zip.write(entry.getName().equals("word/document.xml") ? xml : in.readAllBytes());
-                zip.closeEntry();
-            }
-        }
-        return out.toByteArray();
+        return replaced(FormWriters.nationalDocx(RealWorldLayoutsTest.files().getFirst(), "项目支出绩效目标表"),
+                "word/document.xml", xml);
     }
 
     /** A real .xlsx from POI with its first sheet replaced. */
     private static byte[] workbook(byte[] sheetXml) throws IOException {
-        byte[] xlsx;
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             wb.createSheet("表");
             wb.write(out);
-            xlsx = out.toByteArray();
+            return replaced(out.toByteArray(), "xl/worksheets/sheet1.xml", sheetXml);
         }
+    }
+
+    private static byte[] replaced(byte[] pkg, String part, byte[] content) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx));
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(pkg));
                 ZipOutputStream zip = new ZipOutputStream(out)) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 zip.putNextEntry(new ZipEntry(entry.getName()));
-                zip.write(entry.getName().equals("xl/worksheets/sheet1.xml") ? sheetXml : in.readAllBytes());
+                zip.write(entry.getName().equals(part) ? content : in.readAllBytes());
                 zip.closeEntry();
             }
         }
