@@ -2,13 +2,10 @@ package cn.zhibiao.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import cn.zhibiao.corpus.FormImporter;
-import cn.zhibiao.corpus.ImportException;
-import cn.zhibiao.corpus.ImportResult;
-import cn.zhibiao.indicator.Declaration;
+import cn.zhibiao.corpus.ImportLimits;
 import cn.zhibiao.system.CommandSettings;
 import cn.zhibiao.system.Json;
 
@@ -18,7 +15,7 @@ final class ParseCommand implements Cli.Command {
     private final FormImporter importer;
 
     ParseCommand(CommandSettings settings) {
-        this.importer = new FormImporter(settings.bytes("zhibiao.corpus.max-file-size"));
+        this.importer = new FormImporter(ImportLimits.from(settings));
     }
 
     @Override
@@ -28,7 +25,7 @@ final class ParseCommand implements Cli.Command {
 
     @Override
     public String usage() {
-        return "FILE...    读取旧申报表（文本、.docx、.xlsx），输出规范化的申报 JSON";
+        return "FILE...    读取旧申报表（文本、CSV、.docx、.doc、.xlsx、.xls、PDF），输出规范化的申报 JSON；读不了的文件在标准错误中说明，退出码 2";
     }
 
     @Override
@@ -36,21 +33,11 @@ final class ParseCommand implements Cli.Command {
         if (args.isEmpty()) {
             throw new Cli.UsageException("请至少指定一个文件。");
         }
-        List<Declaration> all = new ArrayList<>();
-        int exit = 0;
-        for (String file : args) {
-            try {
-                ImportResult result = importer.read(Path.of(file));
-                all.addAll(result.declarations());
-                result.warnings().forEach(w -> err.println("警告：" + w));
-            } catch (ImportException e) {
-                err.println(e.getMessage());
-                exit = Cli.EXIT_UNREADABLE;
-            }
-        }
-        if (exit == 0) {
-            out.println(Json.mapper().writeValueAsString(all));
-        }
+        FormImporter.Batch batch = importer.readAll(args.stream().map(Path::of).toList());
+        batch.warnings().forEach(w -> err.println("警告：" + w));
+        batch.failures().forEach(err::println);
+        out.println(Json.mapper().writeValueAsString(batch.declarations()));
+        int exit = batch.failures().isEmpty() ? 0 : Cli.EXIT_UNREADABLE;
         return exit;
     }
 }

@@ -13,26 +13,41 @@ import java.util.stream.Collectors;
 
 import cn.zhibiao.indicator.Declaration;
 import cn.zhibiao.indicator.DeclarationKind;
+import cn.zhibiao.system.CommandSettings;
+
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /**
- * Reads legacy 绩效目标 forms (text exports, .docx, .xlsx) into declarations. The document is cut into sections at
- * the form titles; each section is read by the parser of its layout; 编报说明 sections are left to
- * {@link InstructionReader}.
+ * Reads legacy 绩效目标 forms into declarations: text exports (tab-separated or CSV, UTF-8/GB18030/UTF-16), Word
+ * (.docx, .doc), Excel (.xlsx, .xls) and text-based PDF. Every format becomes rows; indicator tables are then found by
+ * their header row and read by {@link ProjectForms}, whatever the form is titled. The 2019 专项资金 tables (one column
+ * per 二级指标), 部门整体支出 forms and text exports of the 2021 审核表 whose merged cells were dropped keep their own
+ * readers; 编报说明 sections are left to {@link InstructionReader}. Hostile files are refused before they are parsed
+ * ({@link ImportLimits}).
  */
 public final class FormImporter {
 
-    private final long maxBytes;
+    private static final HeaderVocabulary VOCABULARY = HeaderVocabulary.get();
 
+    private final ImportLimits limits;
+
+    public FormImporter(ImportLimits limits) {
+        this.limits = limits;
+        ZipGuard.configurePoi(limits);
+    }
+
+    /** The limits of {@code application.yaml}, with this file-size limit. */
     public FormImporter(long maxBytes) {
-        this.maxBytes = maxBytes;
+        this(ImportLimits.from(CommandSettings.load()).withMaxFileBytes(maxBytes));
     }
 
     public ImportResult read(Path file) throws ImportException {
         String name = file.getFileName().toString();
         try {
             long size = Files.size(file);
-            if (size > maxBytes) {
-                throw new ImportException(name, "文件大小 " + megabytes(size) + " 超过上限 " + megabytes(maxBytes));
+            if (size > limits.maxFileBytes()) {
+                throw new ImportException(name, "文件大小 " + ZipGuard.megabytes(size) + " 超过上限 "
+                        + ZipGuard.megabytes(limits.maxFileBytes()));
             }
             return read(name, Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
@@ -42,78 +57,184 @@ public final class FormImporter {
         }
     }
 
+    /**
+     * Reads each file on its own: the declarations of the files that could be read, and one Chinese reason for each
+     * file that could not, so that one bad file does not cost the others.
+     */
+    public Batch readAll(List<Path> files) {
+        List<Declaration> declarations = new ArrayList<>();
+        List<ImportWarning> warnings = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                ImportResult result = read(file);
+                declarations.addAll(result.declarations());
+                warnings.addAll(result.warnings());
+            } catch (ImportException e) {
+                failures.add(e.getMessage());
+            } catch (RuntimeException e) {
+                failures.add(new ImportException(file.getFileName().toString(), "文件内容无法识别，已跳过").getMessage());
+            }
+        }
+        return new Batch(declarations, warnings, failures);
+    }
+
+    /** What a multi-file read produced: declarations and warnings of the good files, one line per failed file. */
+    public record Batch(List<Declaration> declarations, List<ImportWarning> warnings, List<String> failures) {
+
+        public Batch {
+            declarations = List.copyOf(declarations);
+            warnings = List.copyOf(warnings);
+            failures = List.copyOf(failures);
+        }
+    }
+
     public ImportResult read(String name, byte[] bytes) throws ImportException {
         Warnings warnings = new Warnings(name);
-        List<Row> rows = rows(name, bytes, maxBytes, warnings);
+        List<Row> rows = rows(name, bytes, limits, warnings);
         List<Declaration> declarations = declarations(name, rows, warnings);
         if (declarations.isEmpty()) {
-            throw new ImportException(name, "未找到可识别的绩效目标表（支持：专项资金绩效目标表、项目资金绩效目标申报表、"
-                    + "项目支出绩效目标申报审核表、部门整体支出绩效申报表）");
+            throw new ImportException(name, "未找到可识别的绩效目标表（需要一张带“三级指标/指标名称”和“指标值”等表头的指标表，"
+                    + "或专项资金绩效目标表、部门整体支出绩效申报表）");
         }
         return new ImportResult(declarations, warnings.list());
     }
 
     /** The rows of any supported format; also used to read the 编报说明 sections. */
-    static List<Row> rows(String name, byte[] bytes, long maxBytes, Warnings warnings) throws ImportException {
-        if (bytes.length > maxBytes) {
-            throw new ImportException(name, "文件大小 " + megabytes(bytes.length) + " 超过上限 " + megabytes(maxBytes));
+    static List<Row> rows(String name, byte[] bytes, ImportLimits limits, Warnings warnings) throws ImportException {
+        if (bytes.length > limits.maxFileBytes()) {
+            throw new ImportException(name, "文件大小 " + ZipGuard.megabytes(bytes.length) + " 超过上限 "
+                    + ZipGuard.megabytes(limits.maxFileBytes()));
         }
         if (bytes.length == 0) {
             throw new ImportException(name, "文件为空");
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        boolean zip = bytes.length > 3 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
-        boolean ole2 = bytes.length > 3 && (bytes[0] & 0xFF) == 0xD0 && (bytes[1] & 0xFF) == 0xCF;
-        if (ole2) {
-            throw new ImportException(name, "不支持旧版 .doc/.xls 格式，请在 Office/WPS 中另存为 .docx 或 .xlsx 后再导入");
-        }
-        if ((lower.endsWith(".docx") || lower.endsWith(".xlsx")) && !zip) {
-            throw new ImportException(name, "不是有效的 " + (lower.endsWith(".docx") ? "Word (.docx)" : "Excel (.xlsx)")
-                    + " 文件（文件已损坏或只是改了扩展名）");
-        }
+        boolean zip = TextDecoder.startsWith(bytes, 'P', 'K', 3, 4);
+        boolean ole2 = TextDecoder.startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0);
+        boolean pdf = TextDecoder.startsWith(bytes, '%', 'P', 'D', 'F');
+        List<Row> rows;
         try {
             if (zip) {
-                String entries = zipEntries(bytes);
-                if (entries.contains("word/document.xml")) {
-                    return OfficeFormReader.docx(bytes);
-                }
-                if (entries.contains("xl/workbook.xml")) {
-                    return OfficeFormReader.xlsx(bytes);
-                }
-                throw new ImportException(name, "压缩包中既没有 Word 文档也没有 Excel 工作簿");
+                rows = ooxml(name, bytes, limits);
+            } else if (ole2) {
+                rows = ole2(name, bytes, limits);
+            } else if (pdf) {
+                rows = PdfReader.read(name, bytes, limits);
+            } else if (lower.matches(".*\\.(docx|xlsx|doc|xls|pdf)")) {
+                throw new ImportException(name, "不是有效的 " + lower.substring(lower.lastIndexOf('.') + 1)
+                        + " 文件（文件已损坏或只是改了扩展名）");
+            } else {
+                rows = text(name, lower, bytes, limits, warnings);
             }
+        } catch (org.apache.poi.EncryptedDocumentException e) {
+            throw new ImportException(name, "文件已加密（设置了打开密码），请在 Office/WPS 中去掉密码后再导入", e);
         } catch (IOException | RuntimeException e) {
-            throw new ImportException(name, "Office 文件已损坏，无法打开（" + e.getClass().getSimpleName() + "）", e);
+            throw new ImportException(name, "文件不完整或已损坏，无法打开（请在 Office/WPS 中打开后另存一份再导入）", e);
         }
-        String text = TextDecoder.decode(bytes).orElseThrow(() -> new ImportException(name,
-                "不是可识别的文本文件（既不是 UTF-8、GB18030/GBK，也不是 UTF-16 编码，可能是二进制文件）"));
-        return TextFormReader.read(text, warnings);
+        for (Row row : rows) {
+            for (String cell : row.cells()) {
+                if (cell.length() > limits.maxLineLength()) {
+                    throw new ImportException(name, "第" + row.line() + "行有一个单元格长达 " + cell.length() + " 个字符，超过上限 "
+                            + limits.maxLineLength() + "（zhibiao.corpus.max-line-length），已拒绝");
+                }
+            }
+        }
+        return rows;
     }
 
-    private static String zipEntries(byte[] bytes) throws IOException {
-        StringBuilder names = new StringBuilder();
-        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
-            java.util.zip.ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                names.append(entry.getName()).append('\n');
+    private static List<Row> ooxml(String name, byte[] bytes, ImportLimits limits)
+            throws ImportException, IOException {
+        Set<String> entries = ZipGuard.check(name, bytes, limits);
+        if (entries.contains("word/document.xml")) {
+            return OfficeFormReader.docx(new java.io.ByteArrayInputStream(bytes));
+        }
+        if (entries.contains("xl/workbook.xml")) {
+            return XlsxReader.read(name, bytes, limits);
+        }
+        throw new ImportException(name, "压缩包中既没有 Word 文档也没有 Excel 工作簿");
+    }
+
+    /** Binary Office: .doc, .xls, or an encrypted .docx/.xlsx (which Office stores in an OLE2 container). */
+    private static List<Row> ole2(String name, byte[] bytes, ImportLimits limits) throws ImportException, IOException {
+        POIFSFileSystem fs = new POIFSFileSystem(new java.io.ByteArrayInputStream(bytes));
+        Set<String> entries = fs.getRoot().getEntryNames();
+        if (entries.contains("EncryptionInfo") || entries.contains("EncryptedPackage")) {
+            throw new ImportException(name, "文件已加密（设置了打开密码），请在 Office/WPS 中去掉密码后再导入");
+        }
+        if (entries.contains("WordDocument")) {
+            return OfficeFormReader.doc(fs);
+        }
+        if (entries.contains("Workbook") || entries.contains("Book")) {
+            return OfficeFormReader.xls(name, fs, limits);
+        }
+        throw new ImportException(name, "不是 Word 或 Excel 文件（旧版 Office 容器中没有文档或工作簿）");
+    }
+
+    private static List<Row> text(String name, String lower, byte[] bytes, ImportLimits limits, Warnings warnings)
+            throws ImportException {
+        String text = TextDecoder.decode(bytes).orElseThrow(() -> new ImportException(name,
+                "不是可识别的文件（不是 Word、Excel、PDF，也不是 UTF-8、GB18030/GBK 或 UTF-16 编码的文本）"));
+        int line = 1;
+        int length = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                length = 0;
+            } else if (++length > limits.maxLineLength()) {
+                throw new ImportException(name, "第" + line + "行超过 " + limits.maxLineLength()
+                        + " 个字符（zhibiao.corpus.max-line-length），不像一张申报表，已拒绝");
             }
         }
-        return names.toString();
+        return lower.endsWith(".csv") ? TextFormReader.csv(text) : TextFormReader.read(text, warnings);
     }
+
 
     private static List<Declaration> declarations(String source, List<Row> rows, Warnings warnings) {
-        List<Section> sections = Section.split(rows);
         String documentText = rows.stream().map(Row::text).collect(Collectors.joining("\n"));
         FormContext context = new FormContext(source, Regions.find(documentText),
                 Labels.value(rows, "单位名称").orElse(null), documentYear(rows));
+        List<Declaration> result = new ArrayList<>();
+        List<Declaration> departments = new ArrayList<>();
+        for (List<Row> part : sheets(rows)) {
+            String sheet = part.getFirst().sheet();
+            FormContext partContext = context.withYear(documentYear(part));
+            int before = result.size() + departments.size();
+            read(Section.split(part), partContext, result, departments, warnings);
+            if (sheet != null && result.size() + departments.size() == before && part.stream().anyMatch(r -> !r.isBlank())) {
+                warnings.add(part.getFirst().line(), VOCABULARY.isSummary(sheet)
+                        ? "工作表“" + sheet + "”是汇总表，不是单个项目的申报表，未作为项目读取"
+                        : "工作表“" + sheet + "”中没有找到绩效指标表，未读取");
+            }
+        }
+        result.addAll(departments);
+        return withoutRepeats(result, warnings);
+    }
 
-        List<Declaration> departments = sections.stream()
+    /** The rows of each workbook sheet; a document without sheets is one part. */
+    private static List<List<Row>> sheets(List<Row> rows) {
+        List<List<Row>> parts = new ArrayList<>();
+        String current = null;
+        for (Row row : rows) {
+            if (parts.isEmpty() || !java.util.Objects.equals(row.sheet(), current)) {
+                parts.add(new ArrayList<>());
+                current = row.sheet();
+            }
+            parts.getLast().add(row);
+        }
+        return parts;
+    }
+
+    private static void read(List<Section> sections, FormContext context, List<Declaration> result,
+            List<Declaration> departments, Warnings warnings) {
+        sections.stream()
                 .filter(s -> s.kind() == Section.Kind.DEPARTMENT)
                 .map(s -> DepartmentFormLayout.parse(s.rows(), context))
-                .toList();
-        List<Declaration> result = new ArrayList<>();
+                .forEach(departments::add);
         List<SpecialFundLayout.SummaryRow> summary = new ArrayList<>();
         String summaryDepartment = null;
+        List<Row> forms = new ArrayList<>();
         for (Section section : sections) {
             switch (section.kind()) {
                 case SUMMARY -> {
@@ -127,9 +248,15 @@ public final class FormImporter {
                             context.withDepartment(department), warnings));
                     summary.clear();
                 }
-                case PROJECT -> result.add(ProjectFormLayout.parse(section.rows(), context, warnings));
-                case REVIEW -> result.add(ReviewFormLayout.parse(section.rows(), context, warnings));
-                case DEPARTMENT, INSTRUCTIONS, OTHER -> {
+                case REVIEW -> {
+                    if (ReviewFormLayout.isTextExport(section.rows())) {
+                        result.add(ReviewFormLayout.parse(section.rows(), context, warnings));
+                    } else {
+                        forms.addAll(section.rows());
+                    }
+                }
+                case PROJECT, OTHER -> forms.addAll(section.rows());
+                case DEPARTMENT, INSTRUCTIONS -> {
                 }
             }
         }
@@ -137,8 +264,7 @@ public final class FormImporter {
             result.addAll(SpecialFundLayout.directions(List.of(), summary,
                     context.withDepartment(summaryDepartment), warnings));
         }
-        result.addAll(departments);
-        return withoutRepeats(result, warnings);
+        result.addAll(ProjectForms.read(forms, context, warnings));
     }
 
     /** Exports sometimes repeat a whole table; the repeat is reported, not imported twice. */
@@ -168,7 +294,4 @@ public final class FormImporter {
                 .orElse(null);
     }
 
-    private static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1024.0 / 1024.0);
-    }
 }

@@ -28,7 +28,7 @@ class ImportController {
 
     ImportController(CorpusProperties properties, ImportedDeclarations store, ApplicationEventPublisher events) {
         this.maxBytes = (int) Math.min(Integer.MAX_VALUE - 8, properties.maxFileSize().toBytes());
-        this.importer = new FormImporter(maxBytes);
+        this.importer = new FormImporter(ImportLimits.from(properties));
         this.store = store;
         this.events = events;
     }

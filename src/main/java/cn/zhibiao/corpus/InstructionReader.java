@@ -22,14 +22,14 @@ public final class InstructionReader {
     private static final Pattern TOPIC = Pattern.compile("如([^。：:，,]{2,30}?)(?:[。：:]|$)");
     private static final int EXAMPLE_WIDTH = 7;
 
-    private final long maxBytes;
+    private final ImportLimits limits;
 
     public InstructionReader(long maxBytes) {
-        this.maxBytes = maxBytes;
+        this.limits = ImportLimits.from(cn.zhibiao.system.CommandSettings.load()).withMaxFileBytes(maxBytes);
     }
 
     public Instructions read(String name, byte[] bytes) throws ImportException {
-        List<Row> rows = FormImporter.rows(name, bytes, maxBytes, new Warnings(name));
+        List<Row> rows = FormImporter.rows(name, bytes, limits, new Warnings(name));
         String stem = name.replaceFirst("\\.[^.]+$", "");
         List<InstructionDefinition> definitions = new ArrayList<>();
         List<InstructionExample> examples = new ArrayList<>();

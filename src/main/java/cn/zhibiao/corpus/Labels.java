@@ -48,6 +48,25 @@ final class Labels {
         return rest.isEmpty() ? null : rest;
     }
 
+    /** The cell under the first label cell that has nothing beside it, as in a 中期目标 | 年度目标 header row. */
+    static Optional<String> below(List<Row> rows, String... labels) {
+        for (int r = 0; r + 1 < rows.size(); r++) {
+            List<String> cells = rows.get(r).cells();
+            for (int i = 0; i < cells.size(); i++) {
+                String key = TextNormaliser.squeeze(cells.get(i));
+                for (String label : labels) {
+                    if (key.startsWith(label) && afterColon(cells.get(i), label) == null) {
+                        String under = rows.get(r + 1).cell(i);
+                        if (!under.isBlank()) {
+                            return Optional.of(under.strip());
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     static int indexOfRow(List<Row> rows, int from, String... mustContain) {
         for (int i = from; i < rows.size(); i++) {
             List<String> squeezed = rows.get(i).cells().stream().map(TextNormaliser::squeeze).toList();

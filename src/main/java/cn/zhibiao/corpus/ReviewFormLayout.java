@@ -24,6 +24,23 @@ final class ReviewFormLayout {
     private ReviewFormLayout() {
     }
 
+    /**
+     * True for a text export of the form, where the cells that merges covered were dropped: rows are shorter than
+     * the header, or most rows slid left and leave the header's last columns empty. Word and Excel files keep their
+     * grid and are read by {@link ProjectForms}.
+     */
+    static boolean isTextExport(List<Row> rows) {
+        List<Row> table = rows.stream().filter(r -> !r.paragraph()).toList();
+        int header = Labels.indexOfRow(table, 0, "一级指标", "三级指标");
+        if (header < 0) {
+            return false;
+        }
+        int width = table.get(header).cells().size();
+        List<Row> data = table.subList(header + 1, table.size()).stream().filter(r -> !r.isBlank()).toList();
+        long slid = data.stream().filter(r -> r.cell(width - 1).isBlank()).count();
+        return data.stream().anyMatch(r -> r.cells().size() < width) || slid * 2 > data.size();
+    }
+
     static Declaration parse(List<Row> rows, FormContext context, Warnings warnings) {
         String unit = Labels.value(rows, "项目实施单位").map(u -> u.split("\\s+")[0]).orElse(null);
         FormContext ctx = context

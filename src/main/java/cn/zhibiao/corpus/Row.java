@@ -4,12 +4,17 @@ import java.util.List;
 
 /**
  * One row of a legacy form as any reader sees it: the cells of a table row, or a paragraph of free text.
- * {@code line} is the 1-based line (text), paragraph or row number (docx, xlsx) used in warnings.
+ * {@code line} is the 1-based line (text), paragraph or row number (docx, xlsx) used in warnings; {@code sheet} names
+ * the workbook sheet the row is on (null outside workbooks), since each sheet may hold its own project.
  */
-record Row(int line, List<String> cells, boolean paragraph) {
+record Row(int line, List<String> cells, boolean paragraph, String sheet) {
 
     Row {
         cells = List.copyOf(cells);
+    }
+
+    Row(int line, List<String> cells, boolean paragraph) {
+        this(line, cells, paragraph, null);
     }
 
     static Row paragraph(int line, String text) {

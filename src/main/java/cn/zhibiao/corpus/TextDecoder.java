@@ -83,7 +83,8 @@ final class TextDecoder {
         return false;
     }
 
-    private static boolean startsWith(byte[] bytes, int... prefix) {
+    /** True when the file begins with these bytes (a BOM, or a format's magic number). */
+    static boolean startsWith(byte[] bytes, int... prefix) {
         if (bytes.length < prefix.length) {
             return false;
         }

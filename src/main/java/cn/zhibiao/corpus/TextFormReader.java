@@ -24,6 +24,61 @@ final class TextFormReader {
         return isRowPerLine(lines) ? rowPerLine(lines) : cellPerLine(lines);
     }
 
+    /**
+     * Comma-separated values as spreadsheets export them (RFC 4180): quoted fields may hold commas, quotes ("") and
+     * line breaks. One pass over the characters, so no input can make it backtrack.
+     */
+    static List<Row> csv(String text) {
+        List<Row> rows = new ArrayList<>();
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        int line = 1;
+        int rowLine = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    line += c == '\n' ? 1 : 0;
+                    cell.append(c);
+                }
+            } else if (c == '"' && cell.isEmpty()) {
+                quoted = true;
+            } else if (c == ',') {
+                cells.add(CellText.clean(cell.toString()));
+                cell.setLength(0);
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                cells.add(CellText.clean(cell.toString()));
+                cell.setLength(0);
+                addCsvRow(rows, cells, rowLine);
+                cells = new ArrayList<>();
+                line++;
+                rowLine = line;
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(CellText.clean(cell.toString()));
+        addCsvRow(rows, cells, rowLine);
+        return rows;
+    }
+
+    private static void addCsvRow(List<Row> rows, List<String> cells, int line) {
+        if (cells.stream().allMatch(String::isEmpty)) {
+            return;
+        }
+        boolean onlyFirst = cells.stream().skip(1).allMatch(String::isEmpty);
+        rows.add(onlyFirst ? Row.paragraph(line, cells.getFirst()) : new Row(line, cells, false));
+    }
+
     private static boolean isRowPerLine(String[] lines) {
         long tabbed = Arrays.stream(lines).filter(l -> l.indexOf('\t') >= 0).count();
         long multi = Arrays.stream(lines).filter(l -> l.stripTrailing().chars().filter(c -> c == '\t').count() >= 2

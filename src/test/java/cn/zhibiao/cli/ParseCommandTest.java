@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 
+import cn.zhibiao.corpus.Seeds;
 import cn.zhibiao.system.CommandSettings;
 import cn.zhibiao.system.Json;
 
@@ -58,7 +59,16 @@ class ParseCommandTest {
         Path empty = Files.createFile(dir.resolve("空表.txt"));
         assertThat(run("parse", empty.toString())).isEqualTo(Cli.EXIT_UNREADABLE);
         assertThat(stderr()).contains("空表.txt").contains("文件为空").doesNotContain("Exception");
-        assertThat(out.size()).isZero();
+        assertThat(Json.mapper().readTree(out.toString(StandardCharsets.UTF_8)).isEmpty()).isTrue();
+    }
+
+    @Test
+    void printsTheGoodFilesAndReportsTheBadOnesWhenSomeFail() throws Exception {
+        Path good = Seeds.file("003");
+        Path bad = Files.writeString(dir.resolve("坏表.xlsx"), "不是工作簿");
+        assertThat(run("parse", good.toString(), bad.toString())).isEqualTo(Cli.EXIT_UNREADABLE);
+        assertThat(Json.mapper().readTree(out.toString(StandardCharsets.UTF_8))).hasSize(4);
+        assertThat(stderr()).contains("坏表.xlsx").doesNotContain("Exception");
     }
 
     @Test
@@ -66,7 +76,7 @@ class ParseCommandTest {
         Path binary = dir.resolve("图片.txt");
         Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 1, 2, 3, 0, (byte) 0xFF});
         assertThat(run("parse", binary.toString())).isEqualTo(Cli.EXIT_UNREADABLE);
-        assertThat(stderr()).contains("图片.txt").contains("不是可识别的文本文件").doesNotContain("Exception");
+        assertThat(stderr()).contains("图片.txt").contains("不是可识别的文件").doesNotContain("Exception");
     }
 
     @Test
@@ -74,7 +84,7 @@ class ParseCommandTest {
         Path fake = dir.resolve("申报表.docx");
         Files.writeString(fake, "这不是 Word 文档");
         assertThat(run("parse", fake.toString())).isEqualTo(Cli.EXIT_UNREADABLE);
-        assertThat(stderr()).contains("申报表.docx").contains("不是有效的 Word (.docx) 文件");
+        assertThat(stderr()).contains("申报表.docx").contains("不是有效的 docx 文件");
     }
 
     @Test

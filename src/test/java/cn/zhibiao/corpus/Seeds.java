@@ -14,6 +14,8 @@ public final class Seeds {
 
     public static final Path RAW = Path.of("corpus/declarations/raw");
     public static final long LIMIT = 50L * 1024 * 1024;
+    /** The limits of application.yaml. */
+    public static final ImportLimits LIMITS = ImportLimits.from(cn.zhibiao.system.CommandSettings.load());
 
     private Seeds() {
     }
