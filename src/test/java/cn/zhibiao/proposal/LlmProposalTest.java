@@ -63,7 +63,7 @@ class LlmProposalTest {
     ProposalService service(Duration timeout) {
         LlmSettings llm = new LlmSettings(provider.baseUrl() + "/v1", "deepseek-chat", KEY, timeout, 2,
                 Duration.ofMillis(10), 0.2);
-        return ProposalService.create(corpus, new RuleRowChecker(RuleChecker.defaults()), new ProposalSettings(5, Path.of("prompts")), llm);
+        return ProposalService.create(corpus, new RuleRowChecker(RuleChecker.defaults()), TestProposals.settings(Path.of("prompts")), llm);
     }
 
     ProposalService service() {
@@ -190,7 +190,7 @@ class LlmProposalTest {
         assertThat(proposal.rows()).filteredOn(r -> r.origin() == Origin.LLM).extracting(ProposedRow::value)
                 .containsExactlyInAnyOrder("100000人", "2024年12月31日前", "≥95%");
         assertThat(proposal.notices()).contains("大模型建议未覆盖全部必填类别，已用离线建议补充");
-        assertThat(OfflineProposer.REQUIRED).allMatch(l -> proposal.rows().stream().anyMatch(r -> r.level2() == l));
+        assertThat(Ranking.REQUIRED).allMatch(l -> proposal.rows().stream().anyMatch(r -> r.level2() == l));
     }
 
     @Test
@@ -338,7 +338,7 @@ class LlmProposalTest {
     @Test
     void proposesOfflineAndSaysSoWhenNoModelIsConfigured() {
         ProposalService offline = ProposalService.create(corpus, new RuleRowChecker(RuleChecker.defaults()),
-                new ProposalSettings(5, Path.of("does-not-exist")),
+                TestProposals.settings(Path.of("does-not-exist")),
                 new LlmSettings("", "deepseek-chat", "", null, 2, null, 0.2));
 
         Proposal proposal = offline.propose(PROJECT);
@@ -398,7 +398,7 @@ class LlmProposalTest {
                 .isEqualTo("大模型流式响应中断，已保留大模型已生成的3条指标，其余改用离线建议");
         assertThat(proposal.rows()).filteredOn(r -> r.origin() == Origin.LLM).extracting(ProposedRow::level2)
                 .containsExactly(Level2.QUANTITY, Level2.QUALITY, Level2.TIMELINESS);
-        assertThat(OfflineProposer.REQUIRED).allMatch(l -> proposal.rows().stream().anyMatch(r -> r.level2() == l));
+        assertThat(Ranking.REQUIRED).allMatch(l -> proposal.rows().stream().anyMatch(r -> r.level2() == l));
         int firstRow = indexOf(events, e -> e instanceof ProposalEvent.Row);
         int cutNotice = indexOf(events, e -> e instanceof ProposalEvent.Notice n && n.message().contains("中断"));
         assertThat(firstRow).isLessThan(cutNotice);

@@ -38,7 +38,7 @@ class SuggestControllerTest {
 
     WebTestClient client(LlmSettings llm) {
         ProposalService service = ProposalService.create(corpus, new RuleRowChecker(RuleChecker.defaults()),
-                new ProposalSettings(5, Path.of("prompts")), llm);
+                TestProposals.settings(Path.of("prompts")), llm);
         return WebTestClient.bindToController(new SuggestController(service)).build();
     }
 
