@@ -37,13 +37,13 @@ final class FactExtractor {
     private static final Pattern STANDARD_BEFORE = Pattern.compile(
             "(?:按)?(人均|户均|亩均|生均)(\\d+(?:\\.\\d+)?)(万元|元)标准");
     private static final Pattern RATE = Pattern.compile(
-            "([^，。；、\\d%‰]{0,24}?)(达到|不低于|不高于|不超过|保持在|控制在|低于|高于|为|达|在)?(\\d+(?:\\.\\d+)?)\\s*(%|‰)(以上|以内|以下|及以上)?");
+            "([^，。；、\\d%‰]{0,24}?)(达到|不低于|不高于|不超过|保持在|稳定在|控制在|低于|高于|为|达|在)?(\\d+(?:\\.\\d+)?)\\s*(%|‰)(以上|以内|以下|及以上)?");
     private static final Pattern DEADLINE = Pattern.compile(
             "(?:((?:19|20)\\d{2})年)?(?:(每月|每季度末月|每季度首月)(\\d{1,2})日|(\\d{1,2})月(?:(\\d{1,2})日|底|末))前|"
                     + "((?:19|20)\\d{2})年(?:底|末)前");
     private static final Set<String> ONE_IS_A_PHRASE = Set.of("项", "批", "个", "次", "支", "套");
     private static final Pattern CLAUSE = Pattern.compile("[^，,。；;\\n]+");
-    private static final List<String> AT_LEAST = List.of("达到", "不低于", "保持在", "高于", "以上", "及以上", "不少于", "至少",
+    private static final List<String> AT_LEAST = List.of("达到", "不低于", "保持在", "稳定在", "高于", "以上", "及以上", "不少于", "至少",
             "超过");
     private static final List<String> AT_MOST = List.of("不高于", "不超过", "控制在", "低于", "以内", "以下", "最高");
     /** Where a following phrase stops being the thing counted. */

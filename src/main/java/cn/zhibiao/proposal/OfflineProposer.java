@@ -9,6 +9,8 @@ import java.util.Set;
 import cn.zhibiao.indicator.Indicator;
 import cn.zhibiao.indicator.Level1;
 import cn.zhibiao.indicator.Level2;
+import cn.zhibiao.indicator.ParsedValue;
+import cn.zhibiao.indicator.ValueParser;
 import cn.zhibiao.proposal.Candidate.Tier;
 import cn.zhibiao.proposal.ProposalFinding.Severity;
 
@@ -65,7 +67,9 @@ public final class OfflineProposer {
             List<String> notices) {
         SectorGuess sector = library.detect(project);
         List<Candidate> candidates = new ArrayList<>(keepSoundExisting(project, notices));
-        candidates.addAll(Candidates.fromFacts(FactExtractor.extract(project)));
+        // A figure the model already wrote into one of its rows is that row, under the model's name for it.
+        candidates.addAll(Candidates.fromFacts(FactExtractor.extract(project)).stream()
+                .filter(f -> given.stream().noneMatch(g -> sameFigure(g, f.row()))).toList());
         given.forEach(r -> candidates.add(new Candidate(r, Tier.MODEL, 1)));
         candidates.addAll(Candidates.fromPrecedents(precedents(project, sector, similar), project, checker));
         List<GuidanceExample> guidance = new ArrayList<>();
@@ -73,7 +77,8 @@ public final class OfflineProposer {
         candidates.addAll(Candidates.fromGuidance(guidance, project, library, sector));
         candidates.addAll(Candidates.fromLibrary(library.entries(sector.sector()), project));
         candidates.addAll(Candidates.fromLibrary(library.templates(), project));
-        List<ProposedRow> rows = withFindings(project, ranking.rank(checked(project, candidates)), notices);
+        List<ProposedRow> rows = withFindings(project, ranking.rank(checked(project, candidates), !given.isEmpty()),
+                notices);
         for (Level2 level2 : Ranking.REQUIRED) {
             if (rows.stream().noneMatch(r -> Ranking.category(r.level2()) == level2)) {
                 notices.add("未能生成“" + level2.label() + "”，请手工填写。");
@@ -98,6 +103,16 @@ public final class OfflineProposer {
         return Objects.equals(project.projectName(), s.declaration().projectName())
                 && Objects.equals(project.year(), s.declaration().year())
                 && Objects.equals(Wording.shortRegion(project.region()), Wording.shortRegion(s.declaration().region()));
+    }
+
+    private static boolean sameFigure(ProposedRow a, ProposedRow b) {
+        if (Ranking.category(a.level2()) != Ranking.category(b.level2())) {
+            return false;
+        }
+        ParsedValue x = ValueParser.parse(a.value());
+        ParsedValue y = ValueParser.parse(b.value());
+        return x.deadline() != null ? x.deadline().equals(y.deadline())
+                : x.hasNumber() && y.hasNumber() && x.number().compareTo(y.number()) == 0;
     }
 
     /** The check stage: each candidate on its own, as a row of this project; placeholders are judged by their shape. */

@@ -22,6 +22,8 @@ public record ProposalSettings(int similarK, Path promptsDir, double minPreceden
     public ProposalSettings {
         similarK = similarK <= 0 ? 5 : similarK;
         promptsDir = promptsDir == null ? Path.of("prompts") : promptsDir;
+        // Defaults of application.yaml, for a context that binds none (a required category always gets one row).
+        duplicateNameSimilarity = duplicateNameSimilarity <= 0 ? 0.6 : duplicateNameSimilarity;
         rowsPerCategory = rowsPerCategory == null ? Map.of() : Map.copyOf(rowsPerCategory);
         sector = sector == null ? new SectorSettings(3, 2, 1) : sector;
     }

@@ -31,7 +31,11 @@ final class Ranking {
         this.duplicateNameSimilarity = duplicateNameSimilarity;
     }
 
-    List<Candidate> rank(List<Candidate> candidates) {
+    /**
+     * The ranked rows. With {@code gapsOnly} (the model has answered), other sources only fill a required category that
+     * the stated and the model's rows leave empty, with one row.
+     */
+    List<Candidate> rank(List<Candidate> candidates, boolean gapsOnly) {
         Map<Level2, List<Candidate>> byCategory = new EnumMap<>(Level2.class);
         for (Candidate c : candidates) {
             byCategory.computeIfAbsent(category(c.row().level2()), l -> new ArrayList<>()).add(c);
@@ -39,8 +43,8 @@ final class Ranking {
         List<Candidate> out = new ArrayList<>();
         for (Map.Entry<Level2, List<Candidate>> e : byCategory.entrySet()) {
             Level2 level2 = e.getKey();
-            int quota = rowsPerCategory.getOrDefault(level2, 0);
             boolean required = REQUIRED.contains(level2);
+            int full = rowsPerCategory.getOrDefault(level2, required ? 1 : 0);
             List<Candidate> ordered = e.getValue().stream().sorted(Comparator.comparing(Candidate::tier)
                     .thenComparing(Comparator.comparingDouble(Candidate::relevance).reversed())).toList();
             List<Candidate> kept = new ArrayList<>();
@@ -50,6 +54,8 @@ final class Ranking {
                     continue;
                 }
                 boolean stated = c.isStated() || c.tier() == Tier.MODEL;
+                int quota = !gapsOnly ? full : required && kept.stream().allMatch(k -> !k.isStated()
+                        && k.tier() != Tier.MODEL) ? 1 : 0;
                 boolean take = stated || added < quota && switch (c.tier()) {
                     case TEMPLATE -> kept.isEmpty() && required;
                     case LIBRARY, GUIDANCE -> c.relevance() > 0 || kept.isEmpty() && required;
