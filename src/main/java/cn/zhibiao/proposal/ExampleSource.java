@@ -5,16 +5,14 @@ import java.util.List;
 import cn.zhibiao.indicator.Level2;
 
 /**
- * Where proposals find precedent: past declarations like this project, and the worked examples of the filling
+ * Where proposals find precedent: past declarations like this project (scored by
+ * the cosine similarity of their vectors), and the worked examples of the filling
  * instructions. The retrieval service answers this in production.
  */
 public interface ExampleSource {
 
     /** Up to {@code k} past declarations most like {@code project}, best first; empty when none is relevant. */
     List<SimilarExample> similar(ProjectBrief project, int k);
-
-    /** Up to {@code k} past indicator rows of one level-2 category worded like {@code project}, best first. */
-    List<SimilarRow> similarRows(ProjectBrief project, Level2 level2, int k);
 
     /** The filling-instruction examples written for one level-2 category. */
     List<GuidanceExample> guidance(Level2 level2);

@@ -80,9 +80,9 @@ final class LlmProposer {
     }
 
     /** Blocking: call from a thread that may wait (never the event loop). */
-    Result propose(ProjectBrief project, List<SimilarExample> similar, List<GuidanceExample> guidance) {
-        PromptWriter.Request request = prompt.write(project, similar, guidance);
-        return finish(project, request, call(request.messages()));
+    Result propose(ModelContext context) {
+        PromptWriter.Request request = prompt.write(context);
+        return finish(context, request, call(request.messages()));
     }
 
     /**
@@ -90,9 +90,9 @@ final class LlmProposer {
      * starts writing rows; {@code early} receives each row as soon as it has streamed in and passed the checker with
      * no finding at all, together with the rows received before it. Rows with findings wait for the repair round.
      */
-    Mono<Result> proposeStreaming(ProjectBrief project, List<SimilarExample> similar, List<GuidanceExample> guidance,
-            Consumer<String> progress, Consumer<ProposedRow> early) {
-        PromptWriter.Request request = prompt.write(project, similar, guidance);
+    Mono<Result> proposeStreaming(ModelContext context, Consumer<String> progress, Consumer<ProposedRow> early) {
+        ProjectBrief project = context.project();
+        PromptWriter.Request request = prompt.write(context);
         return Mono.<AiMessage>create(sink -> streaming.chat(ChatRequest.builder().messages(request.messages()).build(),
                 new StreamingChatResponseHandler() {
                     private final RowScanner scanner = new RowScanner();
@@ -151,7 +151,7 @@ final class LlmProposer {
                                 LlmFailure.of(signal.failure(), settings, settings.maxRetries() + 1)))
                 .timeout(settings.timeout())
                 .onErrorMap(e -> LlmFailure.of(e, settings, 1))
-                .map(ai -> finish(project, request, ai));
+                .map(ai -> finish(context, request, ai));
     }
 
     private AiMessage call(List<ChatMessage> messages) {
@@ -180,7 +180,14 @@ final class LlmProposer {
         }
     }
 
-    private Result finish(ProjectBrief project, PromptWriter.Request request, AiMessage ai) {
+    /** The checked rows, each marked unsupported when a number of it has no source. */
+    private Result finish(ModelContext context, PromptWriter.Request request, AiMessage ai) {
+        Result result = checked(context.project(), request, ai);
+        NumberSupport support = new NumberSupport(context);
+        return new Result(result.rows().stream().map(support::mark).toList(), result.notices(), result.reasoning());
+    }
+
+    private Result checked(ProjectBrief project, PromptWriter.Request request, AiMessage ai) {
         LlmAnswer answer = LlmAnswer.parse(ai.text(), ai.thinking());
         List<String> notices = new ArrayList<>();
         Checked first = check(project, answer.rows(), request.knownSources());

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.zhibiao.indicator.Indicator;
-import cn.zhibiao.indicator.Scope;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -35,27 +34,26 @@ final class PromptWriter {
         this.checker = checker;
     }
 
-    Request write(ProjectBrief project, List<SimilarExample> similar, List<GuidanceExample> guidance) {
+    Request write(ModelContext context) {
+        ProjectBrief project = context.project();
         Set<String> known = new HashSet<>();
         StringBuilder examples = new StringBuilder();
-        for (SimilarExample ex : similar) {
+        for (SimilarExample ex : context.precedents()) {
             known.add(ex.declarationId());
             var d = ex.declaration();
-            examples.append("### [").append(ex.declarationId()).append("] 《").append(d.projectName()).append("》（")
-                    .append(nullToEmpty(d.region())).append(d.year() == null ? "" : "，" + d.year() + "年")
-                    .append(d.fundsWanYuan() == null ? "" : "，资金" + plain(d.fundsWanYuan()) + "万元").append("）\n");
-            boolean hasAnnual = d.indicators().stream().anyMatch(i -> i.scope() == Scope.ANNUAL);
-            List<Indicator> rows = d.indicators().stream().filter(i -> !hasAnnual || i.scope() == Scope.ANNUAL)
-                    .limit(MAX_EXAMPLE_ROWS).toList();
+            examples.append("### [").append(ex.declarationId()).append("] ")
+                    .append(Wording.cite(d.projectName(), d.region(), d.year()))
+                    .append(d.fundsWanYuan() == null ? "" : "，资金" + plain(d.fundsWanYuan()) + "万元").append('\n');
+            List<Indicator> rows = Candidates.annual(d.indicators()).stream().limit(MAX_EXAMPLE_ROWS).toList();
             // Past forms are full of unmeasurable values: the model is told which ones not to copy.
             examples.append(checkedRows(ProjectBrief.of(d, false), rows)).append('\n');
         }
-        if (similar.isEmpty()) {
-            examples.append("（未找到相似的历史项目）\n");
+        if (context.precedents().isEmpty()) {
+            examples.append("（没有同一支出功能分类、足够相似的历史项目）\n");
         }
-        if (!guidance.isEmpty()) {
+        if (!context.guidance().isEmpty()) {
             examples.append("### 编报说明示例\n");
-            for (GuidanceExample g : guidance) {
+            for (GuidanceExample g : context.guidance()) {
                 known.add(g.id());
                 examples.append("- [").append(g.id()).append("] ").append(g.level2() == null ? "" : g.level2().label())
                         .append(" | ").append(g.name()).append(" | ")
@@ -65,11 +63,38 @@ final class PromptWriter {
         }
         Map<String, String> values = new LinkedHashMap<>();
         values.put("project", describe(project));
+        values.put("facts", facts(context.facts()));
+        values.put("sector", context.sector().sector());
+        values.put("library", library(context.library()));
         values.put("existing", existing(project));
         values.put("examples", examples.toString().strip());
         values.put("rules", checker.catalogSummary());
         return new Request(List.of(SystemMessage.from(prompts.system().text()),
                 UserMessage.from(prompts.propose().render(values))), known);
+    }
+
+    private static String facts(List<Fact> facts) {
+        if (facts.isEmpty()) {
+            return "（项目申报内容未写明具体数字）";
+        }
+        StringBuilder out = new StringBuilder();
+        for (Fact f : facts) {
+            out.append("- ").append(f.level2().label()).append(" | ").append(f.name()).append(" | ").append(f.value())
+                    .append("（原文：").append(f.quote()).append("）\n");
+        }
+        return out.toString().strip();
+    }
+
+    private static String library(List<LibraryEntry> entries) {
+        if (entries.isEmpty()) {
+            return "（无）";
+        }
+        StringBuilder out = new StringBuilder();
+        for (LibraryEntry e : entries) {
+            out.append("- ").append(e.level2().label()).append(" | ").append(e.name()).append(" | ").append(e.pattern())
+                    .append('\n');
+        }
+        return out.toString().strip();
     }
 
     private String existing(ProjectBrief project) {

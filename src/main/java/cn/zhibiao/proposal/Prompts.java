@@ -1,6 +1,7 @@
 package cn.zhibiao.proposal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -41,6 +42,9 @@ public record Prompts(Prompt system, Prompt propose, Prompt repair, Prompt expla
 
     private static Prompt read(Path dir, String file) {
         Path path = dir.resolve(file);
+        if (!Files.isDirectory(dir)) {
+            return bundled(file);
+        }
         try {
             String text = Files.readString(path, StandardCharsets.UTF_8);
             if (text.isBlank()) {
@@ -52,6 +56,19 @@ public record Prompts(Prompt system, Prompt propose, Prompt repair, Prompt expla
                     + "（可用 zhibiao.proposal.prompts-dir 指定目录）", e);
         } catch (IOException e) {
             throw new IllegalStateException("无法读取提示词文件：" + path.toAbsolutePath() + "（" + e.getMessage() + "）", e);
+        }
+    }
+
+    /** The copy shipped in the jar, for a command run from a directory without {@code prompts/}. */
+    private static Prompt bundled(String file) {
+        try (InputStream in = Prompts.class.getResourceAsStream("/prompts/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("缺少提示词文件：" + file + "（可用 zhibiao.proposal.prompts-dir 指定目录）");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new Prompt(file, text, sha256(text));
+        } catch (IOException e) {
+            throw new IllegalStateException("无法读取提示词文件：" + file + "（" + e.getMessage() + "）", e);
         }
     }
 

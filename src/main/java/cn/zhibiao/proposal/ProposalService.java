@@ -29,18 +29,22 @@ public final class ProposalService {
     private final ExampleSource examples;
     private final OfflineProposer offline;
     private final Optional<LlmProposer> llm;
+    private final SectorLibrary library;
     private final int similarK;
 
-    ProposalService(ExampleSource examples, OfflineProposer offline, Optional<LlmProposer> llm, int similarK) {
+    ProposalService(ExampleSource examples, OfflineProposer offline, Optional<LlmProposer> llm, SectorLibrary library,
+            int similarK) {
         this.examples = examples;
         this.offline = offline;
         this.llm = llm;
+        this.library = library;
         this.similarK = similarK;
     }
 
     /** Reads the prompt files when a model is configured, so that a missing prompt fails at start, not at use. */
     public static ProposalService create(ExampleSource examples, RowChecker checker, ProposalSettings settings,
             LlmSettings llmSettings) {
+        SectorLibrary library = SectorLibrary.load(checker, settings.sector());
         Optional<LlmProposer> llm = llmSettings.configured()
                 ? Optional.of(LlmProposer.create(llmSettings, Prompts.load(settings.promptsDir()), checker))
                 : Optional.empty();
@@ -49,7 +53,7 @@ public final class ProposalService {
         } else {
             LOG.info("未配置大模型（zhibiao.llm.base-url），指标建议由离线建议器生成");
         }
-        return new ProposalService(examples, new OfflineProposer(examples, checker, settings.similarK()), llm,
+        return new ProposalService(examples, new OfflineProposer(examples, checker, library, settings), llm, library,
                 settings.similarK());
     }
 
@@ -67,7 +71,7 @@ public final class ProposalService {
             return offline.propose(project, similar, List.of("未配置大模型，使用离线建议"));
         }
         try {
-            return withLlmRows(project, similar, llm.get().propose(project, similar, guidance()));
+            return withLlmRows(project, similar, llm.get().propose(context(project, similar)));
         } catch (LlmFailure failure) {
             LOG.warn("LLM proposal failed ({}, {}): {}", failure.kind(), failure.causeType(), failure.getMessage());
             return offline.propose(project, similar, List.of(failure.notice()));
@@ -92,8 +96,9 @@ public final class ProposalService {
         Sinks.Many<ProposalEvent> live = Sinks.many().unicast().onBackpressureBuffer();
         List<ProposedRow> shown = new CopyOnWriteArrayList<>();
         live.tryEmitNext(new ProposalEvent.Notice("正在请求大模型（" + model.model() + "）…"));
-        Mono<Proposal> proposal = Mono.fromCallable(this::guidance).subscribeOn(Schedulers.boundedElastic())
-                .flatMap(guidance -> model.proposeStreaming(project, similar, guidance,
+        Mono<Proposal> proposal = Mono.fromCallable(() -> context(project, similar))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(context -> model.proposeStreaming(context,
                         message -> live.tryEmitNext(new ProposalEvent.Notice(message)),
                         row -> {
                             shown.add(row);
@@ -118,8 +123,8 @@ public final class ProposalService {
             LlmFailure failure, LlmProposer model) {
         List<String> notices = new ArrayList<>();
         notices.add(failure.getMessage() + "，已保留大模型已生成的" + shown.size() + "条指标，其余改用离线建议");
-        List<ProposedRow> rows = offline.fillGaps(project, shown, similar, notices);
-        return new Proposal(project, rows, notices, true, model.model(), model.promptHash());
+        List<ProposedRow> rows = offline.complete(project, shown, similar, notices);
+        return OfflineProposer.proposal(project, rows, notices, true, model.model(), model.promptHash());
     }
 
     /** Notices, the rows not yet shown, then the whole proposal; a shown row the final check dropped is named. */
@@ -149,18 +154,21 @@ public final class ProposalService {
         LlmProposer model = llm.orElseThrow();
         List<String> notices = new ArrayList<>(result.notices());
         int before = notices.size();
-        List<ProposedRow> rows = offline.fillGaps(project, result.rows(), similar, notices);
-        if (rows.stream().anyMatch(r -> r.origin() == Origin.OFFLINE)) {
+        List<ProposedRow> rows = offline.complete(project, result.rows(), similar, notices);
+        if (rows.stream().anyMatch(r -> r.origin() != Origin.LLM && !r.rationale().startsWith(Candidates.FROM_BRIEF))) {
             notices.add(before, "大模型建议未覆盖全部必填类别，已用离线建议补充");
         }
-        return new Proposal(project, rows, notices, true, model.model(), model.promptHash());
+        return OfflineProposer.proposal(project, rows, notices, true, model.model(), model.promptHash());
     }
 
-    private List<GuidanceExample> guidance() {
-        List<GuidanceExample> out = new ArrayList<>();
-        for (Level2 level2 : OfflineProposer.REQUIRED) {
-            out.addAll(examples.guidance(level2));
+    /** What the model is shown: the brief's facts, the sector's library entries and same-sector precedents only. */
+    private ModelContext context(ProjectBrief project, List<SimilarExample> similar) {
+        SectorGuess sector = library.detect(project);
+        List<GuidanceExample> guidance = new ArrayList<>();
+        for (Level2 level2 : Ranking.REQUIRED) {
+            guidance.addAll(examples.guidance(level2));
         }
-        return out;
+        return new ModelContext(project, FactExtractor.extract(project), sector, library.entries(sector.sector()),
+                offline.precedents(project, sector, similar), guidance);
     }
 }

@@ -1,8 +1,6 @@
 package cn.zhibiao.proposal;
 
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import cn.zhibiao.indicator.Level1;
 import cn.zhibiao.indicator.Level2;
@@ -23,21 +21,7 @@ final class RetrievalExampleSource implements ExampleSource {
         ProjectQuery query = new ProjectQuery(project.projectName(), project.overview(), project.department(),
                 project.region(), project.year(), project.fundsWanYuan());
         return projects.search(query, k).hits().stream()
-                .map(h -> new SimilarExample(h.declarationId(), h.declaration(), h.score()))
-                .toList();
-    }
-
-    @Override
-    public List<SimilarRow> similarRows(ProjectBrief project, Level2 level2, int k) {
-        String text = Stream.of(project.projectName(), project.overview(), project.annualGoal())
-                .filter(s -> s != null && !s.isBlank())
-                .collect(Collectors.joining(" "));
-        if (text.isBlank()) {
-            return List.of();
-        }
-        return projects.similarIndicators(level2.label(), text, k).stream()
-                .map(h -> new SimilarRow(h.declarationId(), h.projectName(), h.region(), h.year(), h.indicator(),
-                        h.score()))
+                .map(h -> new SimilarExample(h.declarationId(), h.declaration(), h.similarity()))
                 .toList();
     }
 

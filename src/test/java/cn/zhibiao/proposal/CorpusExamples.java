@@ -28,6 +28,9 @@ import tools.jackson.databind.JsonNode;
  */
 public final class CorpusExamples implements ExampleSource {
 
+    /** The least share of project-name characters in common for a past project to count as similar. */
+    static final double MIN_SCORE = 0.25;
+
     private final List<Declaration> declarations;
     private final List<GuidanceExample> guidance;
     private final Set<String> excluded;
@@ -76,44 +79,9 @@ public final class CorpusExamples implements ExampleSource {
     public List<SimilarExample> similar(ProjectBrief project, int k) {
         return declarations.stream().filter(d -> !excluded.contains(d.id()))
                 .map(d -> new SimilarExample(d.id(), d, score(project.projectName(), d.projectName())))
-                .filter(s -> s.score() >= 0.25)
+                .filter(s -> s.score() >= MIN_SCORE)
                 .sorted(Comparator.comparingDouble(SimilarExample::score).reversed())
                 .limit(k).toList();
-    }
-
-    /** Rows of the category whose name shares the most two-character words with the project's name and goals. */
-    @Override
-    public List<SimilarRow> similarRows(ProjectBrief project, Level2 level2, int k) {
-        String text = project.projectName() + " " + (project.overview() == null ? "" : project.overview()) + " "
-                + (project.annualGoal() == null ? "" : project.annualGoal());
-        Set<String> words = bigrams(text);
-        List<SimilarRow> out = new ArrayList<>();
-        for (Declaration d : declarations) {
-            if (excluded.contains(d.id())) {
-                continue;
-            }
-            for (Indicator row : d.indicators()) {
-                if (row.level2() != level2 || row.name() == null) {
-                    continue;
-                }
-                Set<String> shared = bigrams(row.name());
-                shared.retainAll(words);
-                if (shared.size() >= 2) {
-                    out.add(new SimilarRow(d.id(), d.projectName(), d.region(), d.year(), row, shared.size()));
-                }
-            }
-        }
-        return out.stream().sorted(Comparator.comparingDouble(SimilarRow::score).reversed()).limit(k).toList();
-    }
-
-    private static Set<String> bigrams(String text) {
-        Set<String> out = new HashSet<>();
-        for (int i = 0; i + 2 <= text.length(); i++) {
-            if (Character.isIdeographic(text.codePointAt(i)) && Character.isIdeographic(text.codePointAt(i + 1))) {
-                out.add(text.substring(i, i + 2));
-            }
-        }
-        return out;
     }
 
     @Override

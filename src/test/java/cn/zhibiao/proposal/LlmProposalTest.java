@@ -63,7 +63,7 @@ class LlmProposalTest {
     ProposalService service(Duration timeout) {
         LlmSettings llm = new LlmSettings(provider.baseUrl() + "/v1", "deepseek-chat", KEY, timeout, 2,
                 Duration.ofMillis(10), 0.2);
-        return ProposalService.create(corpus, new RuleRowChecker(RuleChecker.defaults()), new ProposalSettings(5, Path.of("prompts")), llm);
+        return ProposalService.create(corpus, new RuleRowChecker(RuleChecker.defaults()), TestProposals.settings(Path.of("prompts")), llm);
     }
 
     ProposalService service() {
@@ -93,7 +93,7 @@ class LlmProposalTest {
         assertThat(proposal.llmUsed()).isTrue();
         assertThat(proposal.model()).isEqualTo("deepseek-chat");
         assertThat(proposal.promptHash()).isEqualTo(Prompts.load(Path.of("prompts")).proposeHash()).hasSize(64);
-        assertThat(proposal.rows()).hasSize(6).allMatch(r -> r.origin() == Origin.LLM)
+        assertThat(proposal.rows()).filteredOn(r -> r.origin() == Origin.LLM).hasSize(6)
                 .allMatch(r -> r.findings().isEmpty());
         assertThat(proposal.rows()).extracting(ProposedRow::value).contains("100000人", "≤60元/人");
         assertThat(proposal.project()).isEqualTo(PROJECT);
@@ -163,7 +163,7 @@ class LlmProposalTest {
         Proposal proposal = service().propose(PROJECT);
 
         assertThat(proposal.llmUsed()).isTrue();
-        assertThat(proposal.rows()).hasSize(6).allMatch(r -> r.origin() == Origin.LLM);
+        assertThat(proposal.rows()).filteredOn(r -> r.origin() == Origin.LLM).hasSize(6);
     }
 
     @Test
@@ -190,7 +190,7 @@ class LlmProposalTest {
         assertThat(proposal.rows()).filteredOn(r -> r.origin() == Origin.LLM).extracting(ProposedRow::value)
                 .containsExactlyInAnyOrder("100000人", "2024年12月31日前", "≥95%");
         assertThat(proposal.notices()).contains("大模型建议未覆盖全部必填类别，已用离线建议补充");
-        assertThat(OfflineProposer.REQUIRED).allMatch(l -> proposal.rows().stream().anyMatch(r -> r.level2() == l));
+        assertThat(Ranking.REQUIRED).allMatch(l -> proposal.rows().stream().anyMatch(r -> r.level2() == l));
     }
 
     @Test
@@ -203,7 +203,9 @@ class LlmProposalTest {
         Proposal proposal = service().propose(PROJECT);
 
         provider.verify(2, postRequestedFor(urlEqualTo(PATH)));
-        assertThat(proposal.rows()).noneMatch(r -> r.value().equals("控制在预算内")).noneMatch(ProposedRow::hasError);
+        assertThat(proposal.rows()).noneMatch(r -> r.value().equals("控制在预算内"))
+                .noneMatch(r -> r.findings().stream().anyMatch(f -> f.isError()
+                        && !f.ruleId().equals(OfflineProposer.TO_FILL)));
         assertThat(proposal.notices()).anyMatch(n -> n.contains("项目成本：控制在预算内") && n.contains("已删除"));
         assertThat(proposal.rows()).anyMatch(r -> r.level2() == Level2.COST && r.origin() == Origin.OFFLINE);
     }
@@ -338,7 +340,7 @@ class LlmProposalTest {
     @Test
     void proposesOfflineAndSaysSoWhenNoModelIsConfigured() {
         ProposalService offline = ProposalService.create(corpus, new RuleRowChecker(RuleChecker.defaults()),
-                new ProposalSettings(5, Path.of("does-not-exist")),
+                TestProposals.settings(Path.of("does-not-exist")),
                 new LlmSettings("", "deepseek-chat", "", null, 2, null, 0.2));
 
         Proposal proposal = offline.propose(PROJECT);
@@ -346,7 +348,7 @@ class LlmProposalTest {
         assertThat(proposal.notices()).containsExactly("未配置大模型，使用离线建议");
         assertThat(proposal.llmUsed()).isFalse();
         assertThat(proposal.model()).isNull();
-        assertThat(proposal.rows()).isNotEmpty().allMatch(r -> r.origin() == Origin.OFFLINE);
+        assertThat(proposal.rows()).isNotEmpty().noneMatch(r -> r.origin() == Origin.LLM);
     }
 
     // Streaming
@@ -364,8 +366,11 @@ class LlmProposalTest {
                 .withRequestBody(matchingJsonPath("$.response_format.type", equalTo("json_object"))));
         assertThat(events).filteredOn(e -> e instanceof ProposalEvent.Notice).extracting(e -> ((ProposalEvent.Notice) e).message())
                 .contains("大模型正在推理…", "大模型正在生成指标…");
-        assertThat(events).filteredOn(e -> e instanceof ProposalEvent.Row).hasSize(6)
-                .allMatch(e -> ((ProposalEvent.Row) e).row().origin() == Origin.LLM);
+        assertThat(events).filteredOn(e -> e instanceof ProposalEvent.Row
+                && ((ProposalEvent.Row) e).row().origin() == Origin.LLM).hasSize(6);
+        assertThat(events).filteredOn(e -> e instanceof ProposalEvent.Row
+                && ((ProposalEvent.Row) e).row().origin() != Origin.LLM)
+                .allMatch(e -> ((ProposalEvent.Row) e).row().rationale().startsWith(Candidates.FROM_BRIEF));
         assertThat(events.getLast()).isInstanceOfSatisfying(ProposalEvent.Done.class,
                 d -> assertThat(d.proposal().llmUsed()).isTrue());
     }
@@ -398,7 +403,7 @@ class LlmProposalTest {
                 .isEqualTo("大模型流式响应中断，已保留大模型已生成的3条指标，其余改用离线建议");
         assertThat(proposal.rows()).filteredOn(r -> r.origin() == Origin.LLM).extracting(ProposedRow::level2)
                 .containsExactly(Level2.QUANTITY, Level2.QUALITY, Level2.TIMELINESS);
-        assertThat(OfflineProposer.REQUIRED).allMatch(l -> proposal.rows().stream().anyMatch(r -> r.level2() == l));
+        assertThat(Ranking.REQUIRED).allMatch(l -> proposal.rows().stream().anyMatch(r -> r.level2() == l));
         int firstRow = indexOf(events, e -> e instanceof ProposalEvent.Row);
         int cutNotice = indexOf(events, e -> e instanceof ProposalEvent.Notice n && n.message().contains("中断"));
         assertThat(firstRow).isLessThan(cutNotice);
@@ -444,8 +449,9 @@ class LlmProposalTest {
     static void assertOffline(Proposal proposal, String reason) {
         assertThat(proposal.llmUsed()).isFalse();
         assertThat(proposal.notices()).first().asString().contains(reason).endsWith("已改用离线建议");
-        assertThat(proposal.rows()).isNotEmpty().allMatch(r -> r.origin() == Origin.OFFLINE)
-                .noneMatch(ProposedRow::hasError);
+        assertThat(proposal.rows()).isNotEmpty().allMatch(r -> r.origin() != Origin.LLM)
+                .allMatch(r -> r.findings().stream().filter(ProposalFinding::isError)
+                        .allMatch(f -> f.ruleId().equals(OfflineProposer.TO_FILL)));
         assertThat(proposal.project()).isEqualTo(PROJECT);
     }
 

@@ -5,8 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import cn.zhibiao.rules.RuleChecker;
-
 /**
  * Offline proposal time for a typical project (a district medical-insurance subsidy, 47 past projects to draw on):
  * the first call, then the distribution over many calls after warm-up. Target: under 1 s.
@@ -25,8 +23,7 @@ public final class ProposalBenchmark {
     public static void main(String[] args) {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         long start = System.nanoTime();
-        CorpusExamples corpus = CorpusExamples.load();
-        OfflineProposer proposer = new OfflineProposer(corpus, new RuleRowChecker(RuleChecker.defaults()), 5);
+        ProposalService proposer = TestProposals.offline();
         double loadMs = (System.nanoTime() - start) / 1e6;
         start = System.nanoTime();
         Proposal first = proposer.propose(TYPICAL);

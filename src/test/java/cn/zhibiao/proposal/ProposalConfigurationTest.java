@@ -58,9 +58,16 @@ class ProposalConfigurationTest {
     }
 
     @Test
-    void failsAtStartWhenAConfiguredModelHasNoPromptFiles() {
+    void usesThePromptsShippedInTheJarWhenThePromptDirectoryIsAbsent() {
         context.withPropertyValues("zhibiao.llm.base-url=http://localhost:11434/v1",
                 "zhibiao.proposal.prompts-dir=no-such-dir")
+                .run(ctx -> assertThat(ctx).hasNotFailed().hasSingleBean(ProposalService.class));
+    }
+
+    @Test
+    void failsAtStartWhenAConfiguredModelHasNoPromptFiles() {
+        context.withPropertyValues("zhibiao.llm.base-url=http://localhost:11434/v1",
+                "zhibiao.proposal.prompts-dir=src")
                 .run(ctx -> assertThat(ctx).getFailure()
                         .hasStackTraceContaining("缺少提示词文件").hasStackTraceContaining("propose-indicators.system.md"));
     }

@@ -38,7 +38,7 @@ class SuggestControllerTest {
 
     WebTestClient client(LlmSettings llm) {
         ProposalService service = ProposalService.create(corpus, new RuleRowChecker(RuleChecker.defaults()),
-                new ProposalSettings(5, Path.of("prompts")), llm);
+                TestProposals.settings(Path.of("prompts")), llm);
         return WebTestClient.bindToController(new SuggestController(service)).build();
     }
 
@@ -59,7 +59,8 @@ class SuggestControllerTest {
                 .jsonPath("$.rows[0].level2").isEqualTo("数量指标")
                 .jsonPath("$.rows[0].value").isEqualTo("100000人")
                 .jsonPath("$.rows[0].origin").isEqualTo("OFFLINE")
-                .jsonPath("$.rows[0].sources[0]").exists()
+                .jsonPath("$.rows[0].rationale").value(r -> assertThat((String) r).startsWith("来自项目申报内容"))
+                .jsonPath("$.questions").isArray()
                 .jsonPath("$.rows[0].rationale").value(r -> assertThat((String) r).contains("100000人"))
                 .jsonPath("$.rows[?(@.level2 == '服务对象满意度指标')]").exists();
     }
