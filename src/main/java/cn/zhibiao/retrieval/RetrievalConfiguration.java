@@ -18,7 +18,9 @@ class RetrievalConfiguration {
 
     @Bean(destroyMethod = "close")
     SimilarProjects similarProjects(RetrievalSettings settings) {
-        return SimilarProjects.open(settings);
+        SimilarProjects projects = SimilarProjects.open(settings);
+        projects.preloadModel();
+        return projects;
     }
 
     /** Lucene and ONNX block: they run here, never on the event loop, and at most {@code threads} at a time. */

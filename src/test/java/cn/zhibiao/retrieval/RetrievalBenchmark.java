@@ -101,7 +101,7 @@ public final class RetrievalBenchmark {
         long start = System.nanoTime();
         List<float[]> pool = new ArrayList<>();
         for (int from = 0; from < VECTOR_POOL; from += 32) {
-            pool.addAll(Embedder.shared().passages(synthetic.subList(from, Math.min(VECTOR_POOL, from + 32)).stream()
+            pool.addAll(projects.embedder().passages(synthetic.subList(from, Math.min(VECTOR_POOL, from + 32)).stream()
                     .map(Documents::passage).toList()));
         }
         double embedSeconds = (System.nanoTime() - start) / 1e9;
