@@ -74,8 +74,8 @@ public final class SimilarProjects implements Closeable {
     }
 
     /**
-     * Loads the embedding model in the background: an index opened unchanged needs no model, so the web app answers
-     * before it is ready, and the first similarity query waits only for what is left of the loading.
+     * Loads the embedding model in the background: the first similarity query then waits only for what is left of the
+     * loading, not for all of it.
      */
     public void preloadModel() {
         embedder.preload();

@@ -48,11 +48,12 @@ public final class RetrievalBenchmark {
         RetrievalSettings base = RetrievalSettings.from(CommandSettings.load()::get);
         List<Declaration> seeds = Corpus.read(base.corpusDir()).declarations();
         List<String> queries = queries();
-        report("%n### %s, %s, %d cores, max heap %d MB, segmenter %s%n", Instant.now(), System.getProperty("java.vm.name")
-                + " " + Runtime.version(), Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, base.segmenter());
+        report("%n### %s, %s, %d cores, max heap %d MB, segmenter %s, embedding model %s, load average %s%n",
+                Instant.now(), System.getProperty("java.vm.name") + " " + Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, base.segmenter(),
+                base.embeddingModel(), loadAverage());
         report("| declarations | build (decl/s, incl. embeddings) | index size | heap used | keyword p50/p99 | "
-                + "vector p50/p99 | hybrid p50/p99 |%n|---|---|---|---|---|---|---|%n");
+                + "vector p50/p99 | hybrid p50/p99 | machine load |%n|---|---|---|---|---|---|---|---|%n");
         for (String arg : args) {
             int size = Integer.parseInt(arg);
             Path dir = ROOT.resolve("index-" + size);
@@ -69,8 +70,8 @@ public final class RetrievalBenchmark {
                         Set.of(SimilarProjects.LEG_WORDS, SimilarProjects.LEG_BIGRAM, SimilarProjects.LEG_VECTOR));
                 System.gc();
                 long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-                report("| %,d | %s | %.1f MB | %d MB | %s | %s | %s |%n", size, build, bytes / 1048576.0, heap >> 20,
-                        keyword, vector, hybrid);
+                report("| %,d | %s | %.1f MB | %d MB | %s | %s | %s | load average %s |%n", size, build,
+                        bytes / 1048576.0, heap >> 20, keyword, vector, hybrid, loadAverage());
             }
             delete(dir);
         }
@@ -120,8 +121,11 @@ public final class RetrievalBenchmark {
         }
         projects.index().commit();
         double seconds = (System.nanoTime() - start) / 1e9;
-        return String.format(Locale.ROOT, "Lucene only %.1f (%.0f s); embeddings %.1f/s over %,d passages",
-                synthetic.size() / seconds, seconds, VECTOR_POOL / embedSeconds, VECTOR_POOL);
+        double lucene = synthetic.size() / seconds;
+        double embedding = VECTOR_POOL / embedSeconds;
+        return String.format(Locale.ROOT, "Lucene only %.1f (%.0f s); embeddings %.1f/s over %,d passages; "
+                + "both in sequence %.1f (derived)", lucene, seconds, embedding, VECTOR_POOL,
+                1 / (1 / lucene + 1 / embedding));
     }
 
     /** A unit vector nudged off its pool original (cosine ≈ 0.97), so that the HNSW graph does not hold copies. */
@@ -140,7 +144,7 @@ public final class RetrievalBenchmark {
     }
 
     /** Distinct texts, so that nothing is served from a cache: dev queries, each with another district prefix. */
-    private static List<String> queries() throws Exception {
+    static List<String> queries() throws Exception {
         String[] districts = {"", "岳麓区", "天心区", "雨花区", "开福区", "望城区", "浏阳市", "宁乡市"};
         List<String> texts = new ArrayList<>();
         for (String district : districts) {
@@ -165,6 +169,14 @@ public final class RetrievalBenchmark {
         Arrays.sort(nanos);
         return String.format(Locale.ROOT, "%.1f / %.1f ms", nanos[QUERIES / 2] / 1e6,
                 nanos[(int) Math.ceil(QUERIES * 0.99) - 1] / 1e6);
+    }
+
+    static String loadAverage() {
+        try {
+            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     private static void report(String format, Object... args) throws IOException {
