@@ -33,10 +33,11 @@ import cn.zhibiao.system.Json;
  * java -cp target/classes:target/test-classes:$(cat target/bench.cp) cn.zhibiao.retrieval.ServerBenchmark load 10000
  * </pre>
  *
+ * {@code -Dbench.jar=…} measures another copy of the jar (one that a build does not overwrite meanwhile).
  * {@code startup}: seconds from launching the JVM to the first answer of {@code GET /api/status}, with the shipped
  * corpus: once on an empty data directory (initdb, migrations, index build), then three times on the same directory
  * (PostgreSQL initialised, index opened because the corpus is unchanged).
- * {@code load N}: the seeds plus N synthetic declarations as the corpus ({@code target/benchmark/corpus-N}, index kept in
+ * {@code load N}: the seeds plus N synthetic declarations (none for {@code load 0}) as the corpus ({@code target/benchmark/corpus-N}, index kept in
  * {@code target/benchmark/server-N} so that it is built once), then {@value #CLIENTS} clients posting
  * {@code /api/similar} back to back for {@value #SECONDS} s after {@value #WARMUP_SECONDS} s of warm-up; twice: every
  * query text new (the query embedding is always computed) and the 240 dev-query texts in turn (served by the cache
@@ -48,7 +49,7 @@ public final class ServerBenchmark {
     private static final int SECONDS = Integer.getInteger("bench.seconds", 60);
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 15);
     private static final Path ROOT = Path.of("target", "benchmark");
-    private static final Path JAR = Path.of("target", "zhibiao.jar");
+    private static final Path JAR = Path.of(System.getProperty("bench.jar", "target/zhibiao.jar"));
 
     private ServerBenchmark() {
     }
@@ -76,7 +77,7 @@ public final class ServerBenchmark {
     }
 
     private static void load(int size) throws Exception {
-        Path corpus = syntheticCorpus(size);
+        Path corpus = size == 0 ? Path.of(CommandSettings.load().get("zhibiao.corpus.dir")) : syntheticCorpus(size);
         Server server = Server.start(ROOT.resolve("server-" + size), corpus);
         report("| %,d declarations: server answered after %.1f s | load average %s |%n", size, server.startSeconds,
                 RetrievalBenchmark.loadAverage());
