@@ -31,12 +31,17 @@ import cn.zhibiao.indicator.Declaration;
 /**
  * The one IndexWriter of the index directory and a SearcherManager over it. Declarations are upserted by their id
  * term; every write is committed and made visible before the call returns, so an import is searchable at once.
- * An index written with another schema or segmenter, or one that fails its checksums, is rebuilt from the corpus.
+ * An index written with another schema, segmenter, embedding model or corpus (by fingerprint), or one that fails its
+ * checksums, is rebuilt from the corpus; an unchanged one is opened as it is, without reading the corpus.
  */
 final class RetrievalIndex implements Closeable {
 
     /** Bump when fields or their analysis change: an index of another schema is rebuilt, not misread. */
     private static final String SCHEMA = "2";
+    private static final String SCHEMA_KEY = "schema";
+    private static final String SEGMENTER_KEY = "segmenter";
+    private static final String MODEL_KEY = "embedding-model";
+    private static final String CORPUS_KEY = "corpus-sha256";
     private static final int EMBED_BATCH = 32;
     private static final String MISSING = "不存在";
     private static final Logger log = LoggerFactory.getLogger(RetrievalIndex.class);
@@ -47,26 +52,31 @@ final class RetrievalIndex implements Closeable {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private volatile String corpusFingerprint;
 
-    private RetrievalIndex(Path dir, Segmenter segmenter, Embedder embedder, Directory directory, IndexWriter writer)
-            throws IOException {
+    private RetrievalIndex(Path dir, Segmenter segmenter, Embedder embedder, Directory directory, IndexWriter writer,
+            String corpusFingerprint) throws IOException {
         this.dir = dir;
         this.segmenter = segmenter;
         this.embedder = embedder;
         this.directory = directory;
         this.writer = writer;
         this.searchers = new SearcherManager(writer, null);
+        this.corpusFingerprint = corpusFingerprint;
     }
 
-    /** Opens the index in {@code dir}, building it from {@code corpus} when it is missing, stale or damaged. */
-    static RetrievalIndex open(Path dir, Segmenter segmenter, Embedder embedder, Corpus corpus) {
+    /** Opens the index in {@code dir}, building it from {@code corpusDir} when it is missing, stale or damaged. */
+    static RetrievalIndex open(Path dir, Segmenter segmenter, Embedder embedder, Path corpusDir) {
         try {
             Files.createDirectories(dir);
-            String problem = problem(dir, segmenter);
+            Map<String, String> expected = Map.of(SCHEMA_KEY, SCHEMA, SEGMENTER_KEY, segmenter.name(), MODEL_KEY,
+                    embedder.kind().name(), CORPUS_KEY, Corpus.fingerprint(corpusDir));
+            String problem = problem(dir, expected);
             if (problem == null) {
                 Directory directory = FSDirectory.open(dir);
                 return new RetrievalIndex(dir, segmenter, embedder, directory,
-                        new IndexWriter(directory, config(segmenter, IndexWriterConfig.OpenMode.APPEND)));
+                        new IndexWriter(directory, config(segmenter, IndexWriterConfig.OpenMode.APPEND)),
+                        expected.get(CORPUS_KEY));
             }
             if (problem.equals(MISSING)) {
                 log.info("检索索引 {} 不存在，正在从语料建立", dir.toAbsolutePath());
@@ -75,8 +85,10 @@ final class RetrievalIndex implements Closeable {
             }
             clear(dir);
             Directory directory = FSDirectory.open(dir);
+            Corpus corpus = Corpus.read(corpusDir);
             RetrievalIndex index = new RetrievalIndex(dir, segmenter, embedder, directory,
-                    new IndexWriter(directory, config(segmenter, IndexWriterConfig.OpenMode.CREATE)));
+                    new IndexWriter(directory, config(segmenter, IndexWriterConfig.OpenMode.CREATE)),
+                    corpus.fingerprint());
             index.replaceAll(corpus);
             return index;
         } catch (IOException e) {
@@ -85,14 +97,18 @@ final class RetrievalIndex implements Closeable {
     }
 
     /** Why the index cannot be used as it is, or null when it can. */
-    private static String problem(Path dir, Segmenter segmenter) {
+    private static String problem(Path dir, Map<String, String> expected) {
         try (Directory directory = FSDirectory.open(dir)) {
             if (!DirectoryReader.indexExists(directory)) {
                 return MISSING;
             }
             Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
-            if (!SCHEMA.equals(data.get("schema")) || !segmenter.name().equals(data.get("segmenter"))) {
-                return "的结构或分词器与当前配置不同";
+            if (!SCHEMA.equals(data.get(SCHEMA_KEY)) || !expected.get(SEGMENTER_KEY).equals(data.get(SEGMENTER_KEY))
+                    || !expected.get(MODEL_KEY).equals(data.get(MODEL_KEY))) {
+                return "的结构、分词器或向量模型与当前配置不同";
+            }
+            if (!expected.get(CORPUS_KEY).equals(data.get(CORPUS_KEY))) {
+                return "建立后语料已有变化";
             }
             try (CheckIndex check = new CheckIndex(directory)) {
                 check.setLevel(CheckIndex.Level.MIN_LEVEL_FOR_CHECKSUM_CHECKS);
@@ -124,6 +140,7 @@ final class RetrievalIndex implements Closeable {
 
     /** Replaces the whole content with the corpus: the {@code index --rebuild} command and first start. */
     void replaceAll(Corpus corpus) throws IOException {
+        corpusFingerprint = corpus.fingerprint();
         writer.deleteAll();
         for (InstructionExample e : corpus.examples()) {
             writer.addDocument(Documents.example(e));
@@ -151,7 +168,8 @@ final class RetrievalIndex implements Closeable {
     }
 
     void commit() throws IOException {
-        writer.setLiveCommitData(Map.of("schema", SCHEMA, "segmenter", segmenter.name()).entrySet());
+        writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA, SEGMENTER_KEY, segmenter.name(), MODEL_KEY,
+                embedder.kind().name(), CORPUS_KEY, corpusFingerprint).entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();
     }

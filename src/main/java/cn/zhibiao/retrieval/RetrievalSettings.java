@@ -17,6 +17,10 @@ import java.util.function.Function;
  * @param maxQueryChars       longer queries are cut here: the head of a pasted document says what it is about
  * @param instructionMaxChars queries up to this length get the BGE retrieval instruction
  * @param threads             the bounded pool that runs Lucene and ONNX work off the web event loop
+ * @param embeddingModel      which bge-small-zh ONNX file embeds: quantised (default, shipped) or fp32
+ * @param embeddingThreads    ONNX intra-op threads per embedding call
+ * @param queryCacheSize      query embeddings kept, by text hash (0 = no cache)
+ * @param passageCacheSize    passage (document) embeddings kept, by text hash (0 = no cache)
  */
 public record RetrievalSettings(
         Path indexDir,
@@ -28,7 +32,11 @@ public record RetrievalSettings(
         int candidates,
         int maxQueryChars,
         int instructionMaxChars,
-        int threads) {
+        int threads,
+        EmbeddingModelKind embeddingModel,
+        int embeddingThreads,
+        int queryCacheSize,
+        int passageCacheSize) {
 
     /** Reads the block through any key lookup that fails loudly on a missing key. */
     public static RetrievalSettings from(Function<String, String> settings) {
@@ -42,16 +50,31 @@ public record RetrievalSettings(
                 Integer.parseInt(settings.apply("zhibiao.retrieval.candidates")),
                 Integer.parseInt(settings.apply("zhibiao.retrieval.max-query-chars")),
                 Integer.parseInt(settings.apply("zhibiao.retrieval.instruction-max-chars")),
-                Integer.parseInt(settings.apply("zhibiao.retrieval.threads")));
+                Integer.parseInt(settings.apply("zhibiao.retrieval.threads")),
+                EmbeddingModelKind.parse(settings.apply("zhibiao.retrieval.embedding-model")),
+                Integer.parseInt(settings.apply("zhibiao.retrieval.embedding-threads")),
+                Integer.parseInt(settings.apply("zhibiao.retrieval.embedding-cache.queries")),
+                Integer.parseInt(settings.apply("zhibiao.retrieval.embedding-cache.passages")));
     }
 
     public RetrievalSettings withIndexDir(Path dir) {
         return new RetrievalSettings(dir, corpusDir, segmenter, minSimilarity, maxSimilarityGap, rrfK, candidates, maxQueryChars,
-                instructionMaxChars, threads);
+                instructionMaxChars, threads, embeddingModel, embeddingThreads, queryCacheSize, passageCacheSize);
     }
 
     public RetrievalSettings withSegmenter(Segmenter other) {
         return new RetrievalSettings(indexDir, corpusDir, other, minSimilarity, maxSimilarityGap, rrfK, candidates, maxQueryChars,
-                instructionMaxChars, threads);
+                instructionMaxChars, threads, embeddingModel, embeddingThreads, queryCacheSize, passageCacheSize);
+    }
+
+    public RetrievalSettings withCorpusDir(Path dir) {
+        return new RetrievalSettings(indexDir, dir, segmenter, minSimilarity, maxSimilarityGap, rrfK, candidates,
+                maxQueryChars, instructionMaxChars, threads, embeddingModel, embeddingThreads, queryCacheSize,
+                passageCacheSize);
+    }
+
+    public RetrievalSettings withEmbeddingModel(EmbeddingModelKind model) {
+        return new RetrievalSettings(indexDir, corpusDir, segmenter, minSimilarity, maxSimilarityGap, rrfK, candidates,
+                maxQueryChars, instructionMaxChars, threads, model, embeddingThreads, queryCacheSize, passageCacheSize);
     }
 }

@@ -68,9 +68,17 @@ public final class SimilarProjects implements Closeable {
 
     /** Opens (or first builds) the index described by the settings. */
     public static SimilarProjects open(RetrievalSettings settings) {
-        Embedder embedder = Embedder.shared();
+        Embedder embedder = Embedder.of(settings);
         return new SimilarProjects(settings, RetrievalIndex.open(settings.indexDir(), settings.segmenter(), embedder,
-                Corpus.read(settings.corpusDir())), embedder);
+                settings.corpusDir()), embedder);
+    }
+
+    /**
+     * Loads the embedding model in the background: the first similarity query then waits only for what is left of the
+     * loading, not for all of it.
+     */
+    public void preloadModel() {
+        embedder.preload();
     }
 
     /** The factory of the commands, which run without Spring. */
@@ -249,6 +257,10 @@ public final class SimilarProjects implements Closeable {
 
     RetrievalIndex index() {
         return index;
+    }
+
+    Embedder embedder() {
+        return embedder;
     }
 
     @Override

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cn.zhibiao.system.Json;
 
-/** The index survives a restart, and a damaged or missing one is rebuilt from the corpus instead of failing. */
+/**
+ * The index survives a restart unchanged, one of a changed corpus is rebuilt, and a damaged or missing one is rebuilt
+ * from the corpus instead of failing.
+ */
 class PersistenceTest {
 
     private static final List<ProjectQuery> QUERIES = List.of(
@@ -39,6 +42,24 @@ class PersistenceTest {
         }
         assertThat(Files.getLastModifiedTime(settings.indexDir()).toMillis())
                 .as("reopening must not rebuild").isEqualTo(modified);
+    }
+
+    @Test
+    void changedCorpusIsReindexedAtTheNextOpen() throws Exception {
+        RetrievalSettings settings = TestIndexes.settings(dir);
+        Path removed;
+        String name;
+        try (Stream<Path> seeds = Files.list(settings.corpusDir().resolve("declarations"))) {
+            removed = seeds.sorted().findFirst().orElseThrow();
+        }
+        name = Json.mapper().readTree(removed.toFile()).get(0).get("projectName").asString();
+        try (SimilarProjects projects = SimilarProjects.open(settings)) {
+            assertThat(projectNames(projects, name)).contains(name);
+        }
+        Files.delete(removed);
+        try (SimilarProjects reopened = SimilarProjects.open(settings)) {
+            assertThat(projectNames(reopened, name)).doesNotContain(name);
+        }
     }
 
     @Test
@@ -94,6 +115,10 @@ class PersistenceTest {
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("正被另一个进程使用");
             assertThat(running.search(QUERIES.get(0), 3).hits()).isNotEmpty();
         }
+    }
+
+    private static List<String> projectNames(SimilarProjects projects, String query) {
+        return projects.search(ProjectQuery.text(query), 5).hits().stream().map(Hit::projectName).toList();
     }
 
     private static String answers(SimilarProjects projects) throws IOException {

@@ -48,11 +48,12 @@ public final class RetrievalBenchmark {
         RetrievalSettings base = RetrievalSettings.from(CommandSettings.load()::get);
         List<Declaration> seeds = Corpus.read(base.corpusDir()).declarations();
         List<String> queries = queries();
-        report("%n### %s, %s, %d cores, max heap %d MB, segmenter %s%n", Instant.now(), System.getProperty("java.vm.name")
-                + " " + Runtime.version(), Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, base.segmenter());
+        report("%n### %s, %s, %d cores, max heap %d MB, segmenter %s, embedding model %s, load average %s%n",
+                Instant.now(), System.getProperty("java.vm.name") + " " + Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, base.segmenter(),
+                base.embeddingModel(), loadAverage());
         report("| declarations | build (decl/s, incl. embeddings) | index size | heap used | keyword p50/p99 | "
-                + "vector p50/p99 | hybrid p50/p99 |%n|---|---|---|---|---|---|---|%n");
+                + "vector p50/p99 | hybrid p50/p99 | machine load |%n|---|---|---|---|---|---|---|---|%n");
         for (String arg : args) {
             int size = Integer.parseInt(arg);
             Path dir = ROOT.resolve("index-" + size);
@@ -69,8 +70,8 @@ public final class RetrievalBenchmark {
                         Set.of(SimilarProjects.LEG_WORDS, SimilarProjects.LEG_BIGRAM, SimilarProjects.LEG_VECTOR));
                 System.gc();
                 long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-                report("| %,d | %s | %.1f MB | %d MB | %s | %s | %s |%n", size, build, bytes / 1048576.0, heap >> 20,
-                        keyword, vector, hybrid);
+                report("| %,d | %s | %.1f MB | %d MB | %s | %s | %s | load average %s |%n", size, build,
+                        bytes / 1048576.0, heap >> 20, keyword, vector, hybrid, loadAverage());
             }
             delete(dir);
         }
@@ -79,6 +80,7 @@ public final class RetrievalBenchmark {
     /** Embeds and indexes every declaration; the rate includes embeddings. */
     private static String build(SimilarProjects projects, List<Declaration> synthetic) throws IOException {
         long start = System.nanoTime();
+        long cpu = processCpuNanos();
         int chunk = 1000;
         for (int from = 0; from < synthetic.size(); from += chunk) {
             int to = Math.min(synthetic.size(), from + chunk);
@@ -88,7 +90,8 @@ public final class RetrievalBenchmark {
         }
         projects.index().commit();
         double seconds = (System.nanoTime() - start) / 1e9;
-        return String.format(Locale.ROOT, "%.1f (%.0f s)", synthetic.size() / seconds, seconds);
+        return String.format(Locale.ROOT, "%.1f (%.0f s; CPU %.1f ms/decl)", synthetic.size() / seconds, seconds,
+                (processCpuNanos() - cpu) / 1e6 / synthetic.size());
     }
 
     /**
@@ -99,13 +102,16 @@ public final class RetrievalBenchmark {
     private static String buildWithPooledVectors(SimilarProjects projects, List<Declaration> synthetic)
             throws IOException {
         long start = System.nanoTime();
+        long cpu = processCpuNanos();
         List<float[]> pool = new ArrayList<>();
         for (int from = 0; from < VECTOR_POOL; from += 32) {
-            pool.addAll(Embedder.shared().passages(synthetic.subList(from, Math.min(VECTOR_POOL, from + 32)).stream()
+            pool.addAll(projects.embedder().passages(synthetic.subList(from, Math.min(VECTOR_POOL, from + 32)).stream()
                     .map(Documents::passage).toList()));
         }
         double embedSeconds = (System.nanoTime() - start) / 1e9;
+        double embedCpuMs = (processCpuNanos() - cpu) / 1e6 / VECTOR_POOL;
         start = System.nanoTime();
+        cpu = processCpuNanos();
         Random noise = new Random(VECTOR_POOL);
         int chunk = 10_000;
         for (int from = 0; from < synthetic.size(); from += chunk) {
@@ -120,8 +126,12 @@ public final class RetrievalBenchmark {
         }
         projects.index().commit();
         double seconds = (System.nanoTime() - start) / 1e9;
-        return String.format(Locale.ROOT, "Lucene only %.1f (%.0f s); embeddings %.1f/s over %,d passages",
-                synthetic.size() / seconds, seconds, VECTOR_POOL / embedSeconds, VECTOR_POOL);
+        double lucene = synthetic.size() / seconds;
+        double luceneCpuMs = (processCpuNanos() - cpu) / 1e6 / synthetic.size();
+        double embedding = VECTOR_POOL / embedSeconds;
+        return String.format(Locale.ROOT, "Lucene only %.1f (%.0f s; CPU %.1f ms/decl); embeddings %.1f/s over %,d "
+                + "passages (CPU %.1f ms/passage); both in sequence %.1f (derived)", lucene, seconds, luceneCpuMs,
+                embedding, VECTOR_POOL, embedCpuMs, 1 / (1 / lucene + 1 / embedding));
     }
 
     /** A unit vector nudged off its pool original (cosine ≈ 0.97), so that the HNSW graph does not hold copies. */
@@ -140,7 +150,7 @@ public final class RetrievalBenchmark {
     }
 
     /** Distinct texts, so that nothing is served from a cache: dev queries, each with another district prefix. */
-    private static List<String> queries() throws Exception {
+    static List<String> queries() throws Exception {
         String[] districts = {"", "岳麓区", "天心区", "雨花区", "开福区", "望城区", "浏阳市", "宁乡市"};
         List<String> texts = new ArrayList<>();
         for (String district : districts) {
@@ -156,15 +166,34 @@ public final class RetrievalBenchmark {
             projects.search(ProjectQuery.text(texts.get(i % texts.size()) + "工作"), 5, legs);
         }
         long[] nanos = new long[QUERIES];
+        long cpu = processCpuNanos();
         for (int i = 0; i < QUERIES; i++) {
             ProjectQuery query = ProjectQuery.text(texts.get(i % texts.size()));
             long start = System.nanoTime();
             projects.search(query, 5, legs);
             nanos[i] = System.nanoTime() - start;
         }
+        cpu = processCpuNanos() - cpu;
         Arrays.sort(nanos);
-        return String.format(Locale.ROOT, "%.1f / %.1f ms", nanos[QUERIES / 2] / 1e6,
-                nanos[(int) Math.ceil(QUERIES * 0.99) - 1] / 1e6);
+        return String.format(Locale.ROOT, "%.1f / %.1f ms (CPU %.1f ms/query)", nanos[QUERIES / 2] / 1e6,
+                nanos[(int) Math.ceil(QUERIES * 0.99) - 1] / 1e6, cpu / 1e6 / QUERIES);
+    }
+
+    /**
+     * CPU time of the whole process (all threads): on a machine shared with other builds, wall-clock rates fall with
+     * the load, while CPU time per declaration or per query says what the work costs.
+     */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    static String loadAverage() {
+        try {
+            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     private static void report(String format, Object... args) throws IOException {

@@ -18,9 +18,7 @@ final class TestIndexes {
     /** application.yaml's settings, with the index and the corpus (seeds plus fixture) under {@code dir}. */
     static RetrievalSettings settings(Path dir) {
         RetrievalSettings yaml = RetrievalSettings.from(CommandSettings.load()::get);
-        return new RetrievalSettings(dir.resolve("index"), corpus(dir), yaml.segmenter(), yaml.minSimilarity(),
-                yaml.maxSimilarityGap(), yaml.rrfK(), yaml.candidates(), yaml.maxQueryChars(),
-                yaml.instructionMaxChars(), yaml.threads());
+        return yaml.withIndexDir(dir.resolve("index")).withCorpusDir(corpus(dir));
     }
 
     private static Path corpus(Path dir) {
