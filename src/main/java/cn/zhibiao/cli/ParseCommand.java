@@ -1,9 +1,16 @@
 package cn.zhibiao.cli;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import cn.zhibiao.corpus.FormImporter;
 import cn.zhibiao.corpus.ImportException;
@@ -13,43 +20,46 @@ import cn.zhibiao.system.CommandSettings;
 import cn.zhibiao.system.Json;
 
 /** {@code parse FILE...}: legacy forms in, one JSON array of declarations out. */
-final class ParseCommand implements Cli.Command {
+@Command(name = "parse", description = "读取旧申报表（文本、.docx、.xlsx），输出规范化的申报 JSON")
+final class ParseCommand implements Callable<Integer> {
 
-    private final FormImporter importer;
+    private final CommandSettings settings;
+    private final Io io;
 
-    ParseCommand(CommandSettings settings) {
-        this.importer = new FormImporter(settings.bytes("zhibiao.corpus.max-file-size"));
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private HelpOption help;
+
+    @Parameters(paramLabel = "FILE", description = "旧申报表文件")
+    private List<Path> files = new ArrayList<>();
+
+    ParseCommand(CommandSettings settings, Io io) {
+        this.settings = settings;
+        this.io = io;
     }
 
     @Override
-    public String name() {
-        return "parse";
-    }
-
-    @Override
-    public String usage() {
-        return "FILE...    读取旧申报表（文本、.docx、.xlsx），输出规范化的申报 JSON";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Cli.UsageException {
-        if (args.isEmpty()) {
-            throw new Cli.UsageException("请至少指定一个文件。");
+    public Integer call() {
+        if (files.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "请至少指定一个文件。");
         }
+        FormImporter importer = new FormImporter(settings.bytes("zhibiao.corpus.max-file-size"));
         List<Declaration> all = new ArrayList<>();
         int exit = 0;
-        for (String file : args) {
+        for (Path file : files) {
             try {
-                ImportResult result = importer.read(Path.of(file));
+                ImportResult result = importer.read(file);
                 all.addAll(result.declarations());
-                result.warnings().forEach(w -> err.println("警告：" + w));
+                result.warnings().forEach(w -> io.err().println("警告：" + w));
             } catch (ImportException e) {
-                err.println(e.getMessage());
+                io.err().println(e.getMessage());
                 exit = Cli.EXIT_UNREADABLE;
             }
         }
         if (exit == 0) {
-            out.println(Json.mapper().writeValueAsString(all));
+            io.out().println(Json.mapper().writeValueAsString(all));
         }
         return exit;
     }
