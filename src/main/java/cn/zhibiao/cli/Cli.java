@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -32,6 +34,12 @@ public final class Cli implements Callable<Integer> {
     /** What {@link #run} returns when {@code serve} started the server: the JVM must stay up, not exit. */
     public static final int SERVING = -1;
     public static final String SERVE = "serve";
+
+    /**
+     * Lucene tells through java.util.logging, on stderr, that the Vector API module is not enabled: a tuning hint for
+     * a server, noise after a command. Held in a field because java.util.logging keeps its loggers weakly.
+     */
+    private static final Logger LUCENE_VECTORIZATION = Logger.getLogger("org.apache.lucene.internal.vectorization");
 
     private final CommandSettings settings;
     private final Consumer<String[]> server;
@@ -75,7 +83,8 @@ public final class Cli implements Callable<Integer> {
         CommandLine completion = line.getSubcommands().get("completion");
         completion.getCommandSpec().usageMessage().hidden(false)
                 .description("输出 bash/zsh 命令补全脚本，例如：source <(java -jar zhibiao.jar completion)");
-        line.getSubcommands().get("help").getCommandSpec().usageMessage().description("显示帮助，例如：help check");
+        line.getSubcommands().get("help").getCommandSpec().usageMessage().header("显示帮助，例如：help check")
+                .description("显示帮助，例如：help check");
         line.getSubcommands().values().forEach(sub -> configure(sub, io));
         line.setExecutionStrategy(parsed -> {
             boolean serving = parsed.hasSubcommand() && parsed.subcommand().commandSpec().name().equals(SERVE);
@@ -83,6 +92,7 @@ public final class Cli implements Callable<Integer> {
                 // Commands print results on stdout; library logs (ONNX, the index) go to stderr. Set before any
                 // logger exists.
                 System.setProperty("logback.configurationFile", "logback-cli.xml");
+                LUCENE_VECTORIZATION.setLevel(Level.SEVERE);
             }
             return new CommandLine.RunLast().execute(parsed);
         });
