@@ -7,15 +7,23 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import cn.zhibiao.cli.Cli;
 import cn.zhibiao.system.CommandSettings;
 
-/** Starts the web panel, or runs a command ({@code parse}, …) without the server or the database. */
+/**
+ * {@code serve} (or no arguments) starts the web panel with its database; every other command runs without the
+ * server, the database or the Spring context.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class ZhibiaoApplication {
 
     public static void main(String[] args) {
-        if (Cli.isCommand(args)) {
-            System.exit(new Cli(CommandSettings.load()).run(args, System.out, System.err));
+        Cli cli = new Cli(CommandSettings.load(), ZhibiaoApplication::serve, Cli.stdoutIsTerminal());
+        int exit = cli.run(args.length == 0 ? new String[] {Cli.SERVE} : args, System.out, System.err);
+        if (exit != Cli.SERVING) {
+            System.exit(exit);
         }
+    }
+
+    private static void serve(String[] args) {
         SpringApplication.run(ZhibiaoApplication.class, args);
     }
 }

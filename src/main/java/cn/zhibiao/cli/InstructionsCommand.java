@@ -1,11 +1,18 @@
 package cn.zhibiao.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import cn.zhibiao.corpus.ImportException;
 import cn.zhibiao.corpus.InstructionReader;
@@ -14,43 +21,45 @@ import cn.zhibiao.system.CommandSettings;
 import cn.zhibiao.system.Json;
 
 /** {@code instructions FILE...}: the 编报说明 definitions and worked examples of legacy documents, as JSON. */
-final class InstructionsCommand implements Cli.Command {
+@Command(name = "instructions", description = "提取编报说明中的指标定义和示例，输出 JSON（用于生成 corpus/instructions）")
+final class InstructionsCommand implements Callable<Integer> {
 
-    private final InstructionReader reader;
+    private final CommandSettings settings;
+    private final Io io;
 
-    InstructionsCommand(CommandSettings settings) {
-        this.reader = new InstructionReader(settings.bytes("zhibiao.corpus.max-file-size"));
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private HelpOption help;
+
+    @Parameters(paramLabel = "FILE", description = "含编报说明的文件")
+    private List<Path> files = new ArrayList<>();
+
+    InstructionsCommand(CommandSettings settings, Io io) {
+        this.settings = settings;
+        this.io = io;
     }
 
     @Override
-    public String name() {
-        return "instructions";
-    }
-
-    @Override
-    public String usage() {
-        return "FILE...    提取编报说明中的指标定义和示例，输出 JSON（用于生成 corpus/instructions）";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Cli.UsageException {
-        if (args.isEmpty()) {
-            throw new Cli.UsageException("请至少指定一个文件。");
+    public Integer call() {
+        if (files.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "请至少指定一个文件。");
         }
+        InstructionReader reader = new InstructionReader(settings.bytes("zhibiao.corpus.max-file-size"));
         List<Instructions> parts = new ArrayList<>();
-        for (String file : args) {
-            Path path = Path.of(file);
+        for (Path path : files) {
             try {
                 parts.add(reader.read(path.getFileName().toString(), Files.readAllBytes(path)));
             } catch (ImportException e) {
-                err.println(e.getMessage());
+                io.err().println(e.getMessage());
                 return Cli.EXIT_UNREADABLE;
             } catch (IOException e) {
-                err.println("无法读取文件“" + path.getFileName() + "”：" + e.getMessage());
+                io.err().println("无法读取文件“" + path.getFileName() + "”：" + e.getMessage());
                 return Cli.EXIT_UNREADABLE;
             }
         }
-        out.println(Json.mapper().writeValueAsString(InstructionReader.merge(parts)));
+        io.out().println(Json.mapper().writeValueAsString(InstructionReader.merge(parts)));
         return 0;
     }
 }

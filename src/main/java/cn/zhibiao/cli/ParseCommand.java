@@ -1,43 +1,55 @@
 package cn.zhibiao.cli;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import cn.zhibiao.corpus.FormImporter;
 import cn.zhibiao.corpus.ImportLimits;
 import cn.zhibiao.system.CommandSettings;
 import cn.zhibiao.system.Json;
 
-/** {@code parse FILE...}: legacy forms in, one JSON array of declarations out. */
-final class ParseCommand implements Cli.Command {
+/**
+ * {@code parse FILE...}: legacy forms in, one JSON array of declarations out. Each file succeeds or fails on its own:
+ * the readable ones are printed, the others named on stderr with the reason, and the exit code says some failed.
+ */
+@Command(name = "parse", description = "读取旧申报表（文本、CSV、.docx、.doc、.xlsx、.xls、PDF），输出规范化的申报 JSON；读不了的文件在标准错误中说明，退出码 2")
+final class ParseCommand implements Callable<Integer> {
 
-    private final FormImporter importer;
+    private final CommandSettings settings;
+    private final Io io;
 
-    ParseCommand(CommandSettings settings) {
-        this.importer = new FormImporter(ImportLimits.from(settings));
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private HelpOption help;
+
+    @Parameters(paramLabel = "FILE", description = "旧申报表文件")
+    private List<Path> files = new ArrayList<>();
+
+    ParseCommand(CommandSettings settings, Io io) {
+        this.settings = settings;
+        this.io = io;
     }
 
     @Override
-    public String name() {
-        return "parse";
-    }
-
-    @Override
-    public String usage() {
-        return "FILE...    读取旧申报表（文本、CSV、.docx、.doc、.xlsx、.xls、PDF），输出规范化的申报 JSON；读不了的文件在标准错误中说明，退出码 2";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Cli.UsageException {
-        if (args.isEmpty()) {
-            throw new Cli.UsageException("请至少指定一个文件。");
+    public Integer call() {
+        if (files.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "请至少指定一个文件。");
         }
-        FormImporter.Batch batch = importer.readAll(args.stream().map(Path::of).toList());
-        batch.warnings().forEach(w -> err.println("警告：" + w));
-        batch.failures().forEach(err::println);
-        out.println(Json.mapper().writeValueAsString(batch.declarations()));
-        int exit = batch.failures().isEmpty() ? 0 : Cli.EXIT_UNREADABLE;
-        return exit;
+        FormImporter.Batch batch = new FormImporter(ImportLimits.from(settings)).readAll(files);
+        batch.warnings().forEach(w -> io.err().println("警告：" + w));
+        batch.failures().forEach(io.err()::println);
+        io.out().println(Json.mapper().writeValueAsString(batch.declarations()));
+        return batch.failures().isEmpty() ? 0 : Cli.EXIT_UNREADABLE;
     }
 }

@@ -1,70 +1,89 @@
 package cn.zhibiao.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import cn.zhibiao.retrieval.Hit;
+import cn.zhibiao.retrieval.MatchedTerm;
 import cn.zhibiao.retrieval.ProjectQuery;
 import cn.zhibiao.retrieval.SimilarProjects;
+import cn.zhibiao.retrieval.SimilarResult;
 import cn.zhibiao.system.CommandSettings;
 import cn.zhibiao.system.Json;
 
 /** {@code similar "TEXT" [--k 5]}: the same JSON as POST /api/similar, for a project described by TEXT. */
-final class SimilarCommand implements Cli.Command {
+@Command(name = "similar", description = "查找相似的历史项目，附得分和匹配词")
+final class SimilarCommand implements Callable<Integer> {
+
+    private static final int MAX_K = 50;
 
     private final CommandSettings settings;
+    private final Io io;
 
-    SimilarCommand(CommandSettings settings) {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private HelpOption help;
+
+    @Mixin
+    private Format format;
+
+    @Option(names = "--k", paramLabel = "N", description = "最多列出几个项目（1 到 50，默认 5）")
+    private int k = 5;
+
+    @Parameters(paramLabel = "TEXT", description = "项目名称或概述")
+    private List<String> text = new ArrayList<>();
+
+    SimilarCommand(CommandSettings settings, Io io) {
         this.settings = settings;
+        this.io = io;
     }
 
     @Override
-    public String name() {
-        return "similar";
-    }
-
-    @Override
-    public String usage() {
-        return "\"项目名称或概述\" [--k 5]    查找相似的历史项目，输出 JSON";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Cli.UsageException {
-        int k = 5;
-        List<String> text = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            if (args.get(i).equals("--k")) {
-                if (i + 1 >= args.size()) {
-                    throw new Cli.UsageException("--k 后面需要一个数字。");
-                }
-                k = parseK(args.get(++i));
-            } else {
-                text.add(args.get(i));
-            }
-        }
+    public Integer call() {
         String query = String.join(" ", text);
         if (query.isBlank()) {
-            throw new Cli.UsageException("请给出项目名称或概述。");
+            throw new ParameterException(spec.commandLine(), "请给出项目名称或概述。");
         }
+        if (k < 1 || k > MAX_K) {
+            throw new ParameterException(spec.commandLine(), "--k 应在 1 到 " + MAX_K + " 之间：" + k);
+        }
+        ServerNotice.printIfServing(settings, io);
         try (SimilarProjects projects = SimilarProjects.open(settings)) {
-            out.println(Json.mapper().writeValueAsString(projects.search(ProjectQuery.text(query), k)));
+            SimilarResult result = projects.search(ProjectQuery.text(query), k);
+            if (format.tables(io)) {
+                print(result);
+            } else {
+                io.out().println(Json.mapper().writeValueAsString(result));
+            }
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static int parseK(String value) throws Cli.UsageException {
-        try {
-            int k = Integer.parseInt(value);
-            if (k < 1 || k > 50) {
-                throw new Cli.UsageException("--k 应在 1 到 50 之间：" + value);
-            }
-            return k;
-        } catch (NumberFormatException e) {
-            throw new Cli.UsageException("--k 应为数字：" + value);
+    private void print(SimilarResult result) {
+        if (result.hits().isEmpty()) {
+            io.out().println("没有足够相似的历史项目。");
+            return;
         }
+        Table table = new Table("项目", "得分", "匹配词");
+        for (Hit hit : result.hits()) {
+            table.row(ServerNotice.cite(hit.projectName(), hit.region(), hit.year()), String.format("%.4f", hit.score()),
+                    String.join("、", hit.matchedTerms().stream().map(MatchedTerm::term).toList()));
+        }
+        table.print(io.out());
     }
 }

@@ -1,7 +1,6 @@
 package cn.zhibiao.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -9,7 +8,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import cn.zhibiao.corpus.FormImporter;
 import cn.zhibiao.corpus.ImportException;
@@ -30,76 +38,95 @@ import tools.jackson.databind.JsonNode;
  * declaration JSON, in input order. The indicators the file already has are ignored unless {@code --improve}, which
  * keeps the sound ones and replaces the rest.
  */
-final class SuggestCommand implements Cli.Command {
+@Command(name = "suggest", description = "为申报表（旧表格或规范 JSON）中的每个项目建议绩效指标（类别、指标、值、依据）")
+final class SuggestCommand implements Callable<Integer> {
 
     /** One project's proposal as printed. */
     record Report(String source, String projectName, List<ProposedRow> rows, List<String> notices) {
     }
 
-    private final FormImporter importer;
-    private final long maxBytes;
+    private final CommandSettings settings;
+    private final Io io;
     private final Supplier<ProposalService> proposals;
 
-    SuggestCommand(CommandSettings settings) {
-        this(settings, () -> ProposalService.forCommands(settings));
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private HelpOption help;
+
+    @Mixin
+    private Format format;
+
+    @Option(names = "--improve", description = "保留原有的合格指标，只替换有问题的")
+    private boolean improve;
+
+    @Parameters(paramLabel = "FILE", description = "一个申报文件：旧申报表（文本、.docx、.xlsx）或规范 JSON")
+    private List<Path> files = new ArrayList<>();
+
+    SuggestCommand(CommandSettings settings, Io io) {
+        this(settings, io, () -> ProposalService.forCommands(settings));
     }
 
-    SuggestCommand(CommandSettings settings, Supplier<ProposalService> proposals) {
-        this.maxBytes = settings.bytes("zhibiao.corpus.max-file-size");
-        this.importer = new FormImporter(maxBytes);
+    SuggestCommand(CommandSettings settings, Io io, Supplier<ProposalService> proposals) {
+        this.settings = settings;
+        this.io = io;
         this.proposals = proposals;
     }
 
     @Override
-    public String name() {
-        return "suggest";
-    }
-
-    @Override
-    public String usage() {
-        return "FILE [--improve]    为申报表（旧表格或规范 JSON）中的每个项目建议绩效指标；--improve 保留原有合格指标";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Cli.UsageException {
-        boolean improve = args.contains("--improve");
-        List<String> files = args.stream().filter(a -> !a.equals("--improve")).toList();
-        if (files.size() != 1 || files.getFirst().startsWith("--")) {
-            throw new Cli.UsageException("请指定一个申报文件。");
+    public Integer call() {
+        if (files.size() != 1) {
+            throw new ParameterException(spec.commandLine(), "请指定一个申报文件。");
         }
-        Path file = Path.of(files.getFirst());
         List<Declaration> declarations;
         try {
-            declarations = read(file, err);
+            declarations = read(files.getFirst(), settings.bytes("zhibiao.corpus.max-file-size"));
         } catch (ImportException e) {
-            err.println(e.getMessage());
+            io.err().println(e.getMessage());
             return Cli.EXIT_UNREADABLE;
         }
+        ServerNotice.printIfServing(settings, io);
         ProposalService service;
         try {
             service = proposals.get();
         } catch (IllegalStateException e) {
-            err.println(e.getMessage());
+            io.err().println(e.getMessage());
             return Cli.EXIT_UNREADABLE;
         }
         List<Report> reports = new ArrayList<>();
         for (Declaration d : declarations) {
             if (d.kind() == DeclarationKind.DEPARTMENT) {
-                err.println("跳过部门整体支出申报：" + d.projectName());
+                io.err().println("跳过部门整体支出申报：" + d.projectName());
                 continue;
             }
             Proposal proposal = service.propose(ProjectBrief.of(d, improve));
             reports.add(new Report(d.source(), d.projectName(), proposal.rows(), proposal.notices()));
         }
-        out.println(Json.mapper().writeValueAsString(reports));
+        if (format.tables(io)) {
+            reports.forEach(this::print);
+        } else {
+            io.out().println(Json.mapper().writeValueAsString(reports));
+        }
         return 0;
     }
 
-    private List<Declaration> read(Path file, PrintStream err) throws ImportException {
+    private void print(Report report) {
+        io.out().println("《" + report.projectName() + "》（" + report.source() + "）");
+        report.notices().forEach(n -> io.out().println("说明：" + n));
+        Table table = new Table("类别", "指标", "值", "依据");
+        for (ProposedRow row : report.rows()) {
+            table.row(row.level2().label(), row.name(), row.value(), row.rationale());
+        }
+        table.print(io.out());
+        io.out().println();
+    }
+
+    private List<Declaration> read(Path file, long maxBytes) throws ImportException {
         String name = file.getFileName().toString();
         if (!name.toLowerCase(Locale.ROOT).endsWith(".json")) {
-            ImportResult result = importer.read(file);
-            result.warnings().forEach(w -> err.println("警告：" + w));
+            ImportResult result = new FormImporter(maxBytes).read(file);
+            result.warnings().forEach(w -> io.err().println("警告：" + w));
             return result.declarations();
         }
         try {

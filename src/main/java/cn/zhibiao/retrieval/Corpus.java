@@ -44,23 +44,44 @@ record Corpus(List<Declaration> declarations, List<InstructionExample> examples,
     private record CorpusFile(String name, byte[] bytes) {
     }
 
+    /** The files of a corpus, read but not parsed. */
+    private record Sources(List<CorpusFile> declarations, Optional<CorpusFile> instructions) {
+        List<CorpusFile> all() {
+            List<CorpusFile> all = new ArrayList<>(declarations);
+            instructions.ifPresent(all::add);
+            return all;
+        }
+    }
+
     /** The corpus directory; when it does not exist (a jar run from elsewhere), the copy shipped in the jar. */
     static Corpus read(Path corpusDir) {
+        return parse(sources(corpusDir));
+    }
+
+    /**
+     * SHA-256 over the names and bytes of the corpus files, without parsing them: reading a few MB is milliseconds,
+     * parsing and re-indexing them is what start-up must avoid.
+     */
+    static String fingerprint(Path corpusDir) {
+        return fingerprint(sources(corpusDir).all());
+    }
+
+    private static Sources sources(Path corpusDir) {
         if (!Files.isDirectory(corpusDir)) {
             log.info("语料目录 {} 不存在，使用程序包内置的语料", corpusDir.toAbsolutePath());
-            return parse(bundledDeclarations(), bundledInstructions());
+            return new Sources(bundledDeclarations(), bundledInstructions());
         }
         Path declarations = corpusDir.resolve("declarations");
         if (!Files.isDirectory(declarations)) {
             log.warn("语料目录 {} 不存在，检索索引将为空", declarations.toAbsolutePath());
         }
-        return parse(directoryDeclarations(declarations),
+        return new Sources(directoryDeclarations(declarations),
                 fileIfPresent(corpusDir.resolve("instructions").resolve("instructions.json")));
     }
 
-    private static Corpus parse(List<CorpusFile> declarationFiles, Optional<CorpusFile> instructions) {
+    private static Corpus parse(Sources sources) {
         List<Declaration> declarations = new ArrayList<>();
-        for (CorpusFile file : declarationFiles) {
+        for (CorpusFile file : sources.declarations()) {
             try {
                 declarations.addAll(List.of(Json.mapper().readValue(file.bytes(), Declaration[].class)));
             } catch (JacksonException e) {
@@ -68,10 +89,10 @@ record Corpus(List<Declaration> declarations, List<InstructionExample> examples,
             }
         }
         List<InstructionExample> examples = new ArrayList<>();
-        if (instructions.isEmpty()) {
+        if (sources.instructions().isEmpty()) {
             log.info("未找到编报说明示例，检索索引不含示例");
         }
-        instructions.ifPresent(file -> {
+        sources.instructions().ifPresent(file -> {
             try {
                 for (JsonNode example : Json.mapper().readTree(file.bytes()).path("examples")) {
                     examples.add(Json.mapper().treeToValue(example, InstructionExample.class));
@@ -80,15 +101,10 @@ record Corpus(List<Declaration> declarations, List<InstructionExample> examples,
                 throw new IllegalStateException("编报说明文件 " + file.name() + " 不是有效的 JSON：" + e.getOriginalMessage(), e);
             }
         });
-        List<CorpusFile> all = new ArrayList<>(declarationFiles);
-        instructions.ifPresent(all::add);
-        return new Corpus(declarations.stream().map(Declaration::withParsedValues).toList(), examples, fingerprint(all));
+        return new Corpus(declarations.stream().map(Declaration::withParsedValues).toList(), examples,
+                fingerprint(sources.all()));
     }
 
-    /**
-     * SHA-256 over the names and bytes of the corpus files, without parsing them: reading a few MB is milliseconds,
-     * parsing and re-indexing them is what start-up must avoid.
-     */
     private static String fingerprint(List<CorpusFile> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -21,6 +21,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,19 +51,61 @@ final class RetrievalIndex implements Closeable {
     private final Segmenter segmenter;
     private final Embedder embedder;
     private final Directory directory;
+    /** Null when another process writes the index and this one only reads it (a command beside the server). */
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private volatile String corpusFingerprint;
 
     private RetrievalIndex(Path dir, Segmenter segmenter, Embedder embedder, Directory directory, IndexWriter writer,
             String corpusFingerprint) throws IOException {
+        this(dir, segmenter, embedder, directory, writer, new SearcherManager(writer, null), corpusFingerprint);
+    }
+
+    private RetrievalIndex(Path dir, Segmenter segmenter, Embedder embedder, Directory directory, IndexWriter writer,
+            SearcherManager searchers, String corpusFingerprint) {
         this.dir = dir;
         this.segmenter = segmenter;
         this.embedder = embedder;
         this.directory = directory;
         this.writer = writer;
-        this.searchers = new SearcherManager(writer, null);
+        this.searchers = searchers;
         this.corpusFingerprint = corpusFingerprint;
+    }
+
+    /** Whether another process (the web server) holds the writer of the index in {@code dir}. */
+    static boolean inUse(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Directory directory = FSDirectory.open(dir);
+                Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+            return false;
+        } catch (LockObtainFailedException e) {
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("无法打开检索索引目录 " + dir.toAbsolutePath(), e);
+        }
+    }
+
+    /**
+     * The last commit of an index that another process writes, read without a writer and so without its lock: the
+     * commands work beside a running server. Writes are refused.
+     */
+    static RetrievalIndex openReadOnly(Path dir, Segmenter segmenter, Embedder embedder) {
+        try {
+            Directory directory = FSDirectory.open(dir);
+            return new RetrievalIndex(dir, segmenter, embedder, directory, null,
+                    new SearcherManager(directory, null), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("无法读取检索索引 " + dir.toAbsolutePath(), e);
+        }
+    }
+
+    private IndexWriter writer() {
+        if (writer == null) {
+            throw new IllegalStateException("检索索引 " + dir.toAbsolutePath() + " 正由网页服务使用，命令只能读取；请在网页中导入，或先停止服务。");
+        }
+        return writer;
     }
 
     /** Opens the index in {@code dir}, building it from {@code corpusDir} when it is missing, stale or damaged. */
@@ -141,9 +184,9 @@ final class RetrievalIndex implements Closeable {
     /** Replaces the whole content with the corpus: the {@code index --rebuild} command and first start. */
     void replaceAll(Corpus corpus) throws IOException {
         corpusFingerprint = corpus.fingerprint();
-        writer.deleteAll();
+        writer().deleteAll();
         for (InstructionExample e : corpus.examples()) {
-            writer.addDocument(Documents.example(e));
+            writer().addDocument(Documents.example(e));
         }
         addAll(corpus.declarations());
         commit();
@@ -163,14 +206,14 @@ final class RetrievalIndex implements Closeable {
     void addAll(List<Declaration> declarations, List<float[]> vectors) throws IOException {
         for (int i = 0; i < declarations.size(); i++) {
             Declaration d = declarations.get(i);
-            writer.updateDocuments(new Term(Fields.OWNER, d.id()), Documents.declaration(d, vectors.get(i)));
+            writer().updateDocuments(new Term(Fields.OWNER, d.id()), Documents.declaration(d, vectors.get(i)));
         }
     }
 
     void commit() throws IOException {
-        writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA, SEGMENTER_KEY, segmenter.name(), MODEL_KEY,
+        writer().setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA, SEGMENTER_KEY, segmenter.name(), MODEL_KEY,
                 embedder.kind().name(), CORPUS_KEY, corpusFingerprint).entrySet());
-        writer.commit();
+        writer().commit();
         searchers.maybeRefreshBlocking();
     }
 
@@ -198,7 +241,10 @@ final class RetrievalIndex implements Closeable {
 
     @Override
     public void close() throws IOException {
-        List<Closeable> all = new ArrayList<>(List.of(searchers, writer, directory));
+        List<Closeable> all = new ArrayList<>(List.of(searchers, directory));
+        if (writer != null) {
+            all.add(1, writer);
+        }
         IOException first = null;
         for (Closeable c : all) {
             try {

@@ -81,9 +81,24 @@ public final class SimilarProjects implements Closeable {
         embedder.preload();
     }
 
-    /** The factory of the commands, which run without Spring. */
+    /**
+     * The factory of the commands, which run without Spring. While the web server holds the index, a command reads
+     * the server's last commit without a writer (see {@link #inUseByServer}); otherwise it opens the index as the
+     * server does.
+     */
     public static SimilarProjects open(CommandSettings settings) {
-        return open(RetrievalSettings.from(settings::get));
+        RetrievalSettings retrieval = RetrievalSettings.from(settings::get);
+        if (RetrievalIndex.inUse(retrieval.indexDir())) {
+            Embedder embedder = Embedder.shared();
+            return new SimilarProjects(retrieval,
+                    RetrievalIndex.openReadOnly(retrieval.indexDir(), retrieval.segmenter(), embedder), embedder);
+        }
+        return open(retrieval);
+    }
+
+    /** Whether another process (the web server on the same data directory) writes the index the commands read. */
+    public static boolean inUseByServer(CommandSettings settings) {
+        return RetrievalIndex.inUse(RetrievalSettings.from(settings::get).indexDir());
     }
 
     /** Drops the index content and indexes the corpus again. */

@@ -9,9 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import cn.zhibiao.corpus.FormImporter;
+import cn.zhibiao.indicator.Declaration;
+import cn.zhibiao.rules.DeclarationJson;
+import cn.zhibiao.rules.RuleChecker;
 import cn.zhibiao.system.CommandSettings;
 import cn.zhibiao.system.Json;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +42,23 @@ class CheckCommandTest {
         assertThat(reports.get(0).get("projectName").asString()).isEqualTo("城乡居民医疗保险区级财政补助资金");
         assertThat(reports.get(4).get("projectName").asString()).isEqualTo("深改小康经费");
         assertThat(reports.get(4).get("findings").findValuesAsString("ruleId")).contains("QUANTITY_NO_NUMBER");
+    }
+
+    @Test
+    void streamsTheSameJsonAsTheWholeListPrintedAtOnce() throws Exception {
+        Path form = Path.of("corpus/declarations/raw/001_127bfc3aaa3161d0.txt");
+        Path json = Path.of("corpus/declarations/003_509232d1be82661b.json");
+        assertThat(run("check", form.toString(), json.toString())).isZero();
+
+        RuleChecker checker = RuleChecker.defaults();
+        List<Declaration> declarations = new ArrayList<>(new FormImporter(Long.MAX_VALUE).read(form).declarations());
+        declarations.addAll(DeclarationJson.read(Files.readAllBytes(json)));
+        List<CheckCommand.Report> expected = declarations.stream()
+                .map(d -> new CheckCommand.Report(d.source() != null ? d.source() : json.getFileName().toString(),
+                        d.projectName(), checker.check(d)))
+                .toList();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo(Json.mapper().writeValueAsString(expected) + System.lineSeparator());
     }
 
     @Test

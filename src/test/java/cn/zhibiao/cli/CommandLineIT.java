@@ -3,15 +3,14 @@ package cn.zhibiao.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import tools.jackson.databind.JsonNode;
 
@@ -20,31 +19,16 @@ import cn.zhibiao.system.Json;
 /** The packaged jar as users run it: {@code java -jar target/zhibiao.jar COMMAND}. */
 class CommandLineIT {
 
-    private static final Path JAR = Path.of("target/zhibiao.jar");
-
-    record Run(int exit, String out, String err) {
-    }
-
     @TempDir
     Path dir;
 
-    private Run run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        Path out = dir.resolve("out.txt");
-        Path err = dir.resolve("err.txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().put("ZHIBIAO_DATA_DIR", dir.resolve("data").toString());
-        Process process = builder.start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("command finished").isTrue();
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+    private PackagedJar.Run run(String... args) throws IOException, InterruptedException {
+        return new PackagedJar(dir, dir.resolve("data")).run(args);
     }
 
     @Test
     void parsePrintsDeclarationsWithoutStartingServerOrDatabase() throws Exception {
-        Run run = run("parse", "corpus/declarations/raw/004_6c5a41dc90e5fafe.txt");
+        PackagedJar.Run run = run("parse", "corpus/declarations/raw/004_6c5a41dc90e5fafe.txt");
         assertThat(run.exit()).isZero();
         JsonNode declarations = Json.mapper().readTree(run.out());
         assertThat(declarations.size()).isEqualTo(23);
@@ -54,7 +38,7 @@ class CommandLineIT {
     @Test
     void unreadableInputExitsWithTwoAndAOneLineChineseMessage() throws Exception {
         Path fake = Files.writeString(dir.resolve("预算表.xlsx"), "plain text");
-        Run run = run("parse", fake.toString());
+        PackagedJar.Run run = run("parse", fake.toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err().strip()).isEqualTo("无法读取文件“预算表.xlsx”：不是有效的 Excel (.xlsx) 文件（文件已损坏或只是改了扩展名）");
         assertThat(run.out()).isEmpty();
@@ -62,7 +46,7 @@ class CommandLineIT {
 
     @Test
     void checkReportsFindingsPerDeclarationInInputOrder() throws Exception {
-        Run run = run("check", "corpus/declarations/003_509232d1be82661b.json",
+        PackagedJar.Run run = run("check", "corpus/declarations/003_509232d1be82661b.json",
                 "corpus/declarations/raw/004_6c5a41dc90e5fafe.txt");
         assertThat(run.exit()).isZero();
         JsonNode reports = Json.mapper().readTree(run.out());
@@ -74,7 +58,7 @@ class CommandLineIT {
 
     @Test
     void similarBuildsTheIndexOnFirstUseAndFindsProjects() throws Exception {
-        Run run = run("similar", "城乡居民养老保险财政补助", "--k", "3");
+        PackagedJar.Run run = run("similar", "城乡居民养老保险财政补助", "--k", "3");
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode result = Json.mapper().readTree(run.out());
         assertThat(result.get("hits").size()).isBetween(1, 3);
@@ -85,7 +69,7 @@ class CommandLineIT {
 
     @Test
     void suggestProposesForEachProjectOfAForm() throws Exception {
-        Run run = run("suggest", "corpus/declarations/raw/003_509232d1be82661b.txt");
+        PackagedJar.Run run = run("suggest", "corpus/declarations/raw/003_509232d1be82661b.txt");
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode reports = Json.mapper().readTree(run.out());
         assertThat(reports.size()).isEqualTo(4);
@@ -94,5 +78,40 @@ class CommandLineIT {
             assertThat(report.get("notices").toString()).contains("未配置大模型");
             report.get("rows").forEach(r -> assertThat(r.get("findings").toString()).doesNotContain("\"ERROR\""));
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--help", "-h", "help"})
+    void helpExitsZeroWithoutStartingServerOrDatabase(String flag) throws Exception {
+        PackagedJar.Run run = run(flag);
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("用法：", "命令：", "check", "serve");
+        assertThat(run.err()).doesNotContain("未知命令", "Netty", "PostgreSQL", "Started ZhibiaoApplication");
+        assertThat(Files.exists(dir.resolve("data/postgres"))).as("no database").isFalse();
+    }
+
+    /** Class loading, logged by the JVM itself, shows what {@code check} brings up: rules and readers, nothing else. */
+    @Test
+    void checkStartsNoSpringContextNoModelAndNoDatabase() throws Exception {
+        Path loaded = dir.resolve("classes.log");
+        PackagedJar.Run run = new PackagedJar(dir, dir.resolve("data"))
+                .withJvmOption("-Xlog:class+load=info:file=" + loaded)
+                .run("check", "corpus/declarations/raw/001_127bfc3aaa3161d0.txt");
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<String> classes = Files.readAllLines(loaded);
+        assertThat(classes).as("the checker ran").anyMatch(line -> line.contains(" cn.zhibiao.rules.RuleChecker "));
+        for (String forbidden : List.of(" org.springframework.context.", " org.springframework.boot.SpringApplication ",
+                " ai.onnxruntime.", " dev.langchain4j.", " org.apache.lucene.", " io.zonky.", " org.postgresql.",
+                " reactor.netty.")) {
+            assertThat(classes).as(forbidden.strip()).noneMatch(line -> line.contains(forbidden));
+        }
+        assertThat(Files.exists(dir.resolve("data"))).as("no data directory").isFalse();
+    }
+
+    @Test
+    void commandsPrintNoJvmWarnings() throws Exception {
+        PackagedJar.Run run = run("similar", "就业创业补贴", "--k", "1");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).doesNotContain("WARNING", "jdk.incubator.vector", "restricted method");
     }
 }

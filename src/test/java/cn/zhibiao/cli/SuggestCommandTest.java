@@ -1,7 +1,6 @@
 package cn.zhibiao.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
 
 import cn.zhibiao.proposal.TestProposals;
@@ -27,10 +27,11 @@ class SuggestCommandTest {
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    int run(String... args) throws Cli.UsageException {
-        SuggestCommand command = new SuggestCommand(CommandSettings.load(), TestProposals::offline);
-        return command.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+    int run(String... args) {
+        Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                false);
+        SuggestCommand command = new SuggestCommand(CommandSettings.load(), io, TestProposals::offline);
+        return Cli.configure(new CommandLine(command), io).execute(args);
     }
 
     JsonNode printed() {
@@ -93,7 +94,8 @@ class SuggestCommandTest {
 
     @Test
     void needsExactlyOneFile() {
-        assertThatThrownBy(() -> run("--improve"))
-                .isInstanceOf(Cli.UsageException.class);
+        assertThat(run("--improve")).isEqualTo(Cli.EXIT_USAGE);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("请指定一个申报文件", "用法");
     }
 }
