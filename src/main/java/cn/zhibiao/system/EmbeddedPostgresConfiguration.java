@@ -2,8 +2,16 @@ package cn.zhibiao.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -24,6 +32,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * With no datasource configured, Zhibiao runs its own PostgreSQL (binaries from the zonky jar, nothing downloaded)
  * with its data under the data directory, so a fresh install works on an intranet PC with only a JDK.
+ * <p>
+ * The library's defaults are for throw-away test databases; these are a user's records, so: every commit is on disk
+ * before it is acknowledged, only 127.0.0.1 and a socket inside the (mode 700) data directory listen, every login
+ * needs a scram-sha-256 password, and the app works as a role that owns its database and nothing else.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedPostgresConfiguration.NoDatasourceConfigured.class)
@@ -31,27 +43,89 @@ class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+    private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    private static final String SUPERUSER = "postgres";
+
+    @Bean
+    EmbeddedCredentials embeddedCredentials(DatabaseProperties properties) {
+        return EmbeddedCredentials.loadOrCreate(properties.credentialsFile().toAbsolutePath().normalize());
+    }
+
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) {
+    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties, EmbeddedCredentials credentials) {
         Path dir = properties.embeddedDir().toAbsolutePath().normalize();
+        Path pwfile = dir.resolveSibling(dir.getFileName() + ".initdb-password");
         try {
-            Files.createDirectories(dir);
+            Files.createDirectories(dir.getParent());
+            StalePostmaster.stopIfRunning(dir, properties.staleStopTimeout());
+            Files.deleteIfExists(pwfile);
+            Files.createFile(pwfile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(pwfile, credentials.superuserPassword() + "\n", StandardCharsets.UTF_8);
             log.info("未配置数据库连接，启动内置 PostgreSQL，数据目录：{}", dir);
-            return EmbeddedPostgres.builder()
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     .setPort(properties.embeddedPort())
+                    // The library passes these "locale" settings to initdb as --name=value and its own -A trust
+                    // before them; later options win, so the cluster is born with passwords and no trust line.
+                    .setLocaleConfig("auth-local", "scram-sha-256")
+                    .setLocaleConfig("auth-host", "scram-sha-256")
+                    .setLocaleConfig("pwfile", pwfile.toString())
+                    .setConnectConfig("password", credentials.superuserPassword())
+                    // Likewise -c fsync=on comes after the library's -F (fsync off) and overrides it.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("unix_socket_directories", dir.toString())
+                    .setServerConfig("unix_socket_permissions", "0700")
+                    .setServerConfig("password_encryption", "scram-sha-256")
                     .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("内置 PostgreSQL 启动失败（数据目录 " + dir + "）：" + e.getMessage(), e);
+            bootstrapAppRole(postgres, properties.appRole(), credentials.appPassword());
+            return postgres;
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("内置 PostgreSQL 启动失败（数据目录 " + dir + "）：" + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(pwfile);
+            } catch (IOException e) {
+                log.warn("临时口令文件 {} 未能删除：{}", pwfile, e.getMessage());
+            }
+        }
+    }
+
+    /** Idempotent: creates (or re-synchronises) the app's role and its database, as the superuser. */
+    private static void bootstrapAppRole(EmbeddedPostgres postgres, String role, String password) throws SQLException {
+        if (!ROLE_NAME.matcher(role).matches()) {
+            throw new IllegalStateException("zhibiao.database.app-role 应为小写字母、数字和下划线：" + role);
+        }
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            String options = " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '"
+                    + password + "'";
+            s.execute((exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", role) ? "ALTER ROLE " : "CREATE ROLE ")
+                    + role + options);
+            if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", role)) {
+                s.execute("CREATE DATABASE " + role + " OWNER " + role + " ENCODING 'UTF8'");
+            }
+            s.execute("REVOKE ALL ON DATABASE " + SUPERUSER + " FROM PUBLIC");
+        }
+    }
+
+    private static boolean exists(Connection c, String sql, String name) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setString(1, name);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres, DatabaseProperties properties) {
+    DataSource dataSource(EmbeddedPostgres postgres, DatabaseProperties properties, EmbeddedCredentials credentials) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
+        config.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + properties.appRole());
+        config.setUsername(properties.appRole());
+        config.setPassword(credentials.appPassword());
         config.setMaximumPoolSize(properties.poolSize());
         return new HikariDataSource(config);
     }
