@@ -11,6 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
@@ -45,6 +47,12 @@ class EmbeddedPostgresConfiguration {
 
     private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final String SUPERUSER = "postgres";
+    /** Passwords for every login; no replication, no IPv6 (the server listens on 127.0.0.1 only). */
+    private static final String HBA = """
+            # Written by Zhibiao at every start: every login needs its scram-sha-256 password.
+            local   all   all                  scram-sha-256
+            host    all   all   127.0.0.1/32   scram-sha-256
+            """;
 
     @Bean
     EmbeddedCredentials embeddedCredentials(DatabaseProperties properties) {
@@ -81,7 +89,7 @@ class EmbeddedPostgresConfiguration {
                     .setServerConfig("unix_socket_permissions", "0700")
                     .setServerConfig("password_encryption", "scram-sha-256")
                     .start();
-            bootstrapAppRole(postgres, properties.appRole(), credentials.appPassword());
+            bootstrapAppRole(postgres, dir, properties.appRole(), credentials);
             return postgres;
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("内置 PostgreSQL 启动失败（数据目录 " + dir + "）：" + e.getMessage(), e);
@@ -94,20 +102,52 @@ class EmbeddedPostgresConfiguration {
         }
     }
 
-    /** Idempotent: creates (or re-synchronises) the app's role and its database, as the superuser. */
-    private static void bootstrapAppRole(EmbeddedPostgres postgres, String role, String password) throws SQLException {
+    /**
+     * Idempotent, as the superuser: passwords set, the app's role and database created (a database from before the
+     * lock-down, kept in the superuser's "postgres" database under trust authentication, is copied into the app's
+     * database and handed to its role), and the password-only pg_hba.conf put in force.
+     */
+    private static void bootstrapAppRole(EmbeddedPostgres postgres, Path dir, String role,
+            EmbeddedCredentials credentials) throws SQLException, IOException {
         if (!ROLE_NAME.matcher(role).matches()) {
             throw new IllegalStateException("zhibiao.database.app-role 应为小写字母、数字和下划线：" + role);
         }
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        boolean legacy;
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            legacy = exists(c, "SELECT 1 FROM pg_tables WHERE schemaname = ?", "public");
+        }
+        // Connected to template1, so that "postgres" can serve as the template of a copy.
+        try (Connection c = postgres.getTemplateDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("ALTER ROLE " + SUPERUSER + " PASSWORD '" + credentials.superuserPassword() + "'");
             String options = " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '"
-                    + password + "'";
+                    + credentials.appPassword() + "'";
             s.execute((exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", role) ? "ALTER ROLE " : "CREATE ROLE ")
                     + role + options);
             if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", role)) {
-                s.execute("CREATE DATABASE " + role + " OWNER " + role + " ENCODING 'UTF8'");
+                s.execute("CREATE DATABASE " + role + " OWNER " + role + " ENCODING 'UTF8' TEMPLATE "
+                        + (legacy ? SUPERUSER : "template0"));
+                if (legacy) {
+                    log.info("将锁定前保存在 postgres 库中的数据复制到应用专用库 {}（原库保留）", role);
+                    handOver(postgres, role);
+                }
             }
             s.execute("REVOKE ALL ON DATABASE " + SUPERUSER + " FROM PUBLIC");
+            Files.writeString(dir.resolve("pg_hba.conf"), HBA, StandardCharsets.UTF_8);
+            s.execute("SELECT pg_reload_conf()");
+        }
+    }
+
+    private static void handOver(EmbeddedPostgres postgres, String role) throws SQLException {
+        try (Connection c = postgres.getDatabase(SUPERUSER, role).getConnection(); Statement s = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = 'public'")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String table : tables) {
+                s.execute("ALTER TABLE public." + table + " OWNER TO " + role);
+            }
         }
     }
 
