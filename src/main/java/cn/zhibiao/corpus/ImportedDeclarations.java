@@ -1,6 +1,11 @@
 package cn.zhibiao.corpus;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -9,9 +14,15 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.zhibiao.indicator.Declaration;
 import cn.zhibiao.system.Json;
 
-/** The declarations users imported, kept in PostgreSQL as canonical JSON and upserted by their stable id. */
+/**
+ * The declarations users imported, kept in PostgreSQL as canonical JSON. Insert-only: each belongs to the upload that
+ * brought it, and nothing here replaces a stored declaration.
+ */
 @Repository
 public class ImportedDeclarations {
+
+    /** A NUL escaped in JSON (and not a literal backslash before "u0000"): PostgreSQL text cannot hold it. */
+    private static final Pattern ESCAPED_NUL = Pattern.compile("(?<!\\\\)((?:\\\\\\\\)*+)\\\\u0000");
 
     private final JdbcClient jdbc;
 
@@ -19,27 +30,73 @@ public class ImportedDeclarations {
         this.jdbc = jdbc;
     }
 
+    /** An upload and its declarations as stored. */
+    public record Stored(UUID upload, List<Declaration> declarations) {
+    }
+
+    /** The upload of a byte-identical file, or null. */
+    public Stored findUpload(byte[] content) {
+        return jdbc.sql("SELECT id FROM upload WHERE sha256 = :sha").param("sha", sha256(content))
+                .query(UUID.class).optional()
+                .map(id -> new Stored(id, of(id)))
+                .orElse(null);
+    }
+
+    /**
+     * Stores a new upload and its declarations. When the same bytes were stored meanwhile by a concurrent request,
+     * that upload is returned instead and nothing is written.
+     */
     @Transactional
-    public void save(List<Declaration> declarations) {
+    public Stored save(UUID upload, String fileName, byte[] content, List<Declaration> declarations) {
+        int inserted = jdbc.sql("""
+                        INSERT INTO upload (id, file_name, sha256, size_bytes) VALUES (:id, :name, :sha, :size)
+                        ON CONFLICT (sha256) DO NOTHING
+                        """)
+                .param("id", upload).param("name", withoutNul(fileName)).param("sha", sha256(content))
+                .param("size", content.length)
+                .update();
+        if (inserted == 0) {
+            return findUpload(content);
+        }
         for (Declaration d : declarations) {
             jdbc.sql("""
-                    INSERT INTO declaration (id, source, kind, project_name, year, body)
-                    VALUES (:id, :source, :kind, :name, :year, CAST(:body AS jsonb))
-                    ON CONFLICT (id) DO UPDATE SET body = EXCLUDED.body, imported_at = now()
+                    INSERT INTO declaration (id, source, kind, project_name, year, body, upload_id)
+                    VALUES (:id, :source, :kind, :name, :year, CAST(:body AS jsonb), :upload)
                     """)
                     .param("id", d.id())
-                    .param("source", d.source())
+                    .param("source", withoutNul(d.source()))
                     .param("kind", d.kind().name())
-                    .param("name", d.projectName())
+                    .param("name", withoutNul(d.projectName()))
                     .param("year", d.year())
-                    .param("body", Json.mapper().writeValueAsString(d))
+                    .param("body", ESCAPED_NUL.matcher(Json.mapper().writeValueAsString(d)).replaceAll("$1"))
+                    .param("upload", upload)
                     .update();
         }
+        return new Stored(upload, List.copyOf(declarations));
     }
 
     public List<Declaration> all() {
         return jdbc.sql("SELECT body::text FROM declaration ORDER BY imported_at, id")
                 .query((rs, n) -> Json.mapper().readValue(rs.getString(1), Declaration.class))
                 .list();
+    }
+
+    private List<Declaration> of(UUID upload) {
+        return jdbc.sql("SELECT body::text FROM declaration WHERE upload_id = :upload ORDER BY id")
+                .param("upload", upload)
+                .query((rs, n) -> Json.mapper().readValue(rs.getString(1), Declaration.class))
+                .list();
+    }
+
+    private static String withoutNul(String text) {
+        return text == null ? null : text.replace("\u0000", "");
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -94,7 +94,7 @@ final class LlmFailure extends RuntimeException {
             return new LlmFailure(Kind.REJECTED, "大模型服务拒绝了请求（HTTP " + status(e, 400) + "）", e);
         }
         if (hasCause(e, IOException.class)) {
-            return new LlmFailure(Kind.UNREACHABLE, "与大模型服务的连接失败或中断（" + settings.baseUrl() + "）", e);
+            return new LlmFailure(Kind.UNREACHABLE, "与大模型服务的连接失败或中断，请检查 zhibiao.llm.base-url 与网络", e);
         }
         return new LlmFailure(Kind.MALFORMED, "大模型返回的内容无法解析", e);
     }

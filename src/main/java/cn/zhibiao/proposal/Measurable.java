@@ -27,7 +27,7 @@ final class Measurable {
     /** Names that are not indicators: sentences of intent, "not applicable" rows, or money put in as output. */
     private static final List<String> NOT_A_NAME = List.of("不涉及", "工作计划", "规定时间", "做好", "确保", "加强",
             "达到保障", "落实", "，", "。", "；");
-    private static final Pattern MONEY_IN_NAME = Pattern.compile("\\d+(?:\\.\\d+)?\\s*万?元");
+    private static final Pattern MONEY_IN_NAME = Pattern.compile("(?<!\\d)\\d++(?:\\.\\d++)?\\s*+万?元");
 
     private static final Pattern NAME_PREFIX = Pattern.compile("^(?:指标)?\\s*\\d{1,2}\\s*[:：、.]\\s*");
     private static final Pattern PERSON_UNITS = Pattern.compile("^(?:万?人次?|万?户|名)$");

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.zhibiao.indicator.Declaration;
+import cn.zhibiao.system.Json;
 import cn.zhibiao.system.RunningApp;
+import tools.jackson.databind.JsonNode;
 
 /** The real application with its embedded PostgreSQL: an uploaded legacy form is read, stored and kept. */
 class ImportIT extends RunningApp {
@@ -47,6 +51,34 @@ class ImportIT extends RunningApp {
         long copies = jdbc.sql("SELECT count(*) FROM declaration WHERE project_name = '城市低保金'").query(Long.class)
                 .single();
         assertThat(copies).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondUploadOfTheSameNameDoesNotChangeTheFirst() throws Exception {
+        String form = Files.readString(Seeds.file("002"));
+        String changed = form.replace("有效保障城市困难群众", "有效保障全市困难群众");
+        assertThat(changed).isNotEqualTo(form);
+        String first = firstId(upload("民政.txt", form.getBytes()).expectStatus().isOk());
+        String body = jdbc.sql("SELECT body::text FROM declaration WHERE id = :id").param("id", first)
+                .query(String.class).single();
+
+        String second = firstId(upload("民政.txt", changed.getBytes()).expectStatus().isOk());
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(jdbc.sql("SELECT body::text FROM declaration WHERE id = :id").param("id", first)
+                .query(String.class).single()).isEqualTo(body).contains("有效保障城市困难群众");
+        client().post().uri("/api/similar").bodyValue(Map.of("projectName", "城市低保金", "k", 10))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.hits[*].declarationId").value(ids -> assertThat(ids.toString())
+                        .contains(first).contains(second));
+    }
+
+    /** The id the import answered for the 城市低保金 declaration. */
+    private static String firstId(WebTestClient.ResponseSpec response) {
+        JsonNode imported = Json.mapper().readTree(response.expectBody(String.class).returnResult().getResponseBody());
+        return imported.path("declarations").valueStream()
+                .filter(d -> d.path("projectName").asString().equals("城市低保金"))
+                .findFirst().orElseThrow().path("id").asString();
     }
 
     @Test

@@ -27,7 +27,7 @@ class SimilarControllerTest {
     static void open() {
         projects = SimilarProjects.open(TestIndexes.settings(dir));
         scheduler = Schedulers.newBoundedElastic(2, 10, "test-retrieval");
-        // The same body limit as spring.codec.max-in-memory-size in application.yaml.
+        // The same body limit as spring.http.codecs.max-in-memory-size in application.yaml.
         client = WebTestClient.bindToController(new SimilarController(projects, scheduler))
                 .httpMessageCodecs(codecs -> codecs.defaultCodecs().maxInMemorySize(1024 * 1024)).build();
     }
