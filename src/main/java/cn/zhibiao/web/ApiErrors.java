@@ -2,13 +2,19 @@ package cn.zhibiao.web;
 
 import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.DatabindException;
+
+import cn.zhibiao.system.Json;
 
 /**
  * Every API error answers {@code {"status", "message"}} with a message a user can act on, in Chinese. Malformed JSON
@@ -34,6 +40,18 @@ public class ApiErrors {
 
     private static ResponseEntity<ApiError> respond(HttpStatus status, String message) {
         return ResponseEntity.status(status).body(new ApiError(status.value(), message));
+    }
+
+    /**
+     * Writes the same {@code {"status", "message"}} body outside a controller: the security filters answer before any
+     * handler runs.
+     */
+    public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String message) {
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        byte[] body = Json.mapper().writeValueAsBytes(new ApiError(status.value(), message));
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 
     static String inputMessage(ServerWebInputException e) {
