@@ -124,10 +124,10 @@ class SecurityConfiguration {
             return username
                     .map(user -> throttle.blocked(user, address(exchange)))
                     .defaultIfEmpty(false)
-                    .flatMap(blocked -> blocked
-                            ? ApiErrors.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
-                                    "登录失败次数过多，请 " + throttle.windowMinutes() + " 分钟后再试")
-                            : chain.filter(exchange));
+                    .flatMap(blocked -> !blocked ? chain.filter(exchange)
+                            : isLogin(exchange) ? redirect(exchange, LOGIN_PAGE + "?locked")
+                            : ApiErrors.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
+                                    "登录失败次数过多，请 " + throttle.windowMinutes() + " 分钟后再试"));
         };
     }
 
