@@ -175,6 +175,12 @@ class DraftController {
         return as(account -> drafts.history(account, id));
     }
 
+    /** Audit events not about one draft (rule configuration changes); /api/admin is for administrators only. */
+    @GetMapping("/api/admin/audit")
+    Mono<List<AuditEvent>> systemHistory() {
+        return as(account -> drafts.systemHistory());
+    }
+
     @GetMapping("/api/drafts/{id}/versions")
     Mono<List<VersionInfo>> versions(@PathVariable long id) {
         return as(account -> drafts.versions(account, id));

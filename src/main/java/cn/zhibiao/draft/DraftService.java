@@ -234,6 +234,10 @@ class DraftService {
         return store.history(id);
     }
 
+    List<AuditEvent> systemHistory() {
+        return store.systemHistory();
+    }
+
     /** The head of a draft the account may see, or 404 whether it does not exist or belongs to another department. */
     DraftStore.Head visible(Account account, long id, boolean forUpdate) {
         return store.head(id, forUpdate)

@@ -169,6 +169,12 @@ class DraftStore {
                 .query(DraftStore::event).list();
     }
 
+    /** Events not about one draft (rule configuration changes), newest first. */
+    List<AuditEvent> systemHistory() {
+        return jdbc.sql("SELECT * FROM audit_event WHERE draft_id IS NULL ORDER BY id DESC").query(DraftStore::event)
+                .list();
+    }
+
     Optional<AuditEvent> lastEvent(String action) {
         return jdbc.sql("SELECT * FROM audit_event WHERE draft_id IS NULL AND action = :action ORDER BY id DESC LIMIT 1")
                 .param("action", action).query(DraftStore::event).optional();

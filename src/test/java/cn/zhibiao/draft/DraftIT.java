@@ -1,9 +1,10 @@
 package cn.zhibiao.draft;
 
-import static cn.zhibiao.draft.TestDrafts.DEADLINE_RULE;
-import static cn.zhibiao.draft.TestDrafts.DEPARTMENT_A;
-import static cn.zhibiao.draft.TestDrafts.DEPARTMENT_B;
+import static cn.zhibiao.draft.DraftFixtures.DEADLINE_RULE;
+import static cn.zhibiao.draft.DraftFixtures.DEPARTMENT_A;
+import static cn.zhibiao.draft.DraftFixtures.DEPARTMENT_B;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,9 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import tools.jackson.databind.JsonNode;
@@ -26,6 +29,9 @@ import cn.zhibiao.system.RunningApp;
 
 /** Drafts on the real app and its PostgreSQL: versions, locking, the submission gate, review and who sees what. */
 class DraftIT extends RunningApp {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeEach
     void users() {
@@ -52,7 +58,7 @@ class DraftIT extends RunningApp {
 
     @Test
     void createdDraftCarriesItsFindingsAndFirstVersion() {
-        JsonNode draft = create("staff-a", TestDrafts.vague(DEPARTMENT_A));
+        JsonNode draft = create("staff-a", DraftFixtures.vague(DEPARTMENT_A));
         assertThat(draft.get("version").asInt()).isEqualTo(1);
         assertThat(draft.get("status").asString()).isEqualTo("DRAFT");
         assertThat(draft.get("declaration").get("department").asString()).isEqualTo(DEPARTMENT_A);
@@ -61,9 +67,9 @@ class DraftIT extends RunningApp {
 
     @Test
     void twoConcurrentSavesOfOneVersionOneWinsTheOtherGets409AndNoVersionIsLost() throws Exception {
-        long id = create("staff-a", TestDrafts.vague(DEPARTMENT_A)).get("id").asLong();
-        Map<String, Object> base = TestDrafts.measurable(DEPARTMENT_A);
-        int row = TestDrafts.timelinessRow(base);
+        long id = create("staff-a", DraftFixtures.vague(DEPARTMENT_A)).get("id").asLong();
+        Map<String, Object> base = DraftFixtures.measurable(DEPARTMENT_A);
+        int row = DraftFixtures.timelinessRow(base);
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Future<WebTestClient.ResponseSpec>> saves = new ArrayList<>();
@@ -71,7 +77,7 @@ class DraftIT extends RunningApp {
             Callable<WebTestClient.ResponseSpec> save = () -> {
                 start.await();
                 return as("staff-a").put().uri("/api/drafts/" + id)
-                        .bodyValue(Map.of("version", 1, "declaration", TestDrafts.withValue(base, row, value)))
+                        .bodyValue(Map.of("version", 1, "declaration", DraftFixtures.withValue(base, row, value)))
                         .exchange();
             };
             saves.add(pool.submit(save));
@@ -100,7 +106,7 @@ class DraftIT extends RunningApp {
 
     @Test
     void staffOfDepartmentAGet404ForEveryEndpointOfADraftOfDepartmentB() {
-        long id = create("staff-b", TestDrafts.vague(DEPARTMENT_B)).get("id").asLong();
+        long id = create("staff-b", DraftFixtures.vague(DEPARTMENT_B)).get("id").asLong();
         String d = "/api/drafts/" + id;
         for (String path : List.of(d, d + "/findings", d + "/why/0", d + "/history", d + "/versions",
                 d + "/versions/1", d + "/diff?from=1&to=1", d + "/prior")) {
@@ -108,7 +114,7 @@ class DraftIT extends RunningApp {
                     .as(path).contains("未找到草稿");
         }
         json(as("staff-a").put().uri(d).bodyValue(Map.of("version", 1, "declaration",
-                TestDrafts.measurable(DEPARTMENT_B))).exchange(), 404);
+                DraftFixtures.measurable(DEPARTMENT_B))).exchange(), 404);
         json(as("staff-a").post().uri(d + "/submit").bodyValue(Map.of("overrides", List.of())).exchange(), 404);
         json(as("staff-a").method(HttpMethod.DELETE).uri(d).exchange(), 404);
         json(as("reviewer-a").post().uri(d + "/review").bodyValue(Map.of("decision", "RETURN", "comments",
@@ -120,7 +126,7 @@ class DraftIT extends RunningApp {
 
     @Test
     void submittingWithAnUnexplainedErrorIsRefusedAndListsIt() {
-        Map<String, Object> vague = TestDrafts.vague(DEPARTMENT_A);
+        Map<String, Object> vague = DraftFixtures.vague(DEPARTMENT_A);
         long id = create("staff-a", vague).get("id").asLong();
         JsonNode refused = json(as("staff-a").post().uri("/api/drafts/" + id + "/submit")
                 .bodyValue(Map.of("overrides", List.of())).exchange(), 422);
@@ -128,15 +134,15 @@ class DraftIT extends RunningApp {
         assertThat(refused.get("blocking").size()).isEqualTo(1);
         assertThat(refused.get("blocking").get(0).get("ruleId").asString()).isEqualTo(DEADLINE_RULE);
         assertThat(refused.get("blocking").get(0).get("indicatorIndex").asInt())
-                .isEqualTo(TestDrafts.timelinessRow(vague));
+                .isEqualTo(DraftFixtures.timelinessRow(vague));
         assertThat(json(as("staff-a").get().uri("/api/drafts/" + id).exchange(), 200).get("status").asString())
                 .isEqualTo("DRAFT");
     }
 
     @Test
     void anOverrideWithAReasonLetsTheDraftThroughIsAuditedAndUnusedOnesAreReported() {
-        Map<String, Object> vague = TestDrafts.vague(DEPARTMENT_A);
-        int row = TestDrafts.timelinessRow(vague);
+        Map<String, Object> vague = DraftFixtures.vague(DEPARTMENT_A);
+        int row = DraftFixtures.timelinessRow(vague);
         long id = create("staff-a", vague).get("id").asLong();
         JsonNode submitted = json(as("staff-a").post().uri("/api/drafts/" + id + "/submit").bodyValue(Map.of(
                 "overrides", List.of(
@@ -158,7 +164,7 @@ class DraftIT extends RunningApp {
 
     @Test
     void aReviewerCannotApproveADraftOfADepartmentNotAssignedToThem() {
-        long id = create("staff-a", TestDrafts.measurable(DEPARTMENT_A)).get("id").asLong();
+        long id = create("staff-a", DraftFixtures.measurable(DEPARTMENT_A)).get("id").asLong();
         json(as("staff-a").post().uri("/api/drafts/" + id + "/submit").bodyValue(Map.of()).exchange(), 200);
         json(as("reviewer-b").post().uri("/api/drafts/" + id + "/review")
                 .bodyValue(Map.of("decision", "APPROVE", "comments", List.of())).exchange(), 404);
@@ -173,8 +179,8 @@ class DraftIT extends RunningApp {
 
     @Test
     void aReturnedDraftShowsTheReviewersCommentsAndCanBeFixedAndSubmittedAgain() {
-        Map<String, Object> vague = TestDrafts.vague(DEPARTMENT_A);
-        int row = TestDrafts.timelinessRow(vague);
+        Map<String, Object> vague = DraftFixtures.vague(DEPARTMENT_A);
+        int row = DraftFixtures.timelinessRow(vague);
         long id = create("staff-a", vague).get("id").asLong();
         json(as("staff-a").post().uri("/api/drafts/" + id + "/submit").bodyValue(Map.of("overrides", List.of(
                 Map.of("indicatorIndex", row, "ruleId", DEADLINE_RULE, "reason", "待定")))).exchange(), 200);
@@ -188,7 +194,7 @@ class DraftIT extends RunningApp {
         assertThat(returned.get("comments").get(0).get("indicatorIndex").asInt()).isEqualTo(row);
 
         JsonNode fixed = json(as("staff-a").put().uri("/api/drafts/" + id).bodyValue(Map.of("version", 1,
-                "declaration", TestDrafts.withValue(vague, row, "2024年6月30日前"))).exchange(), 200);
+                "declaration", DraftFixtures.withValue(vague, row, "2024年6月30日前"))).exchange(), 200);
         assertThat(fixed.get("version").asInt()).isEqualTo(2);
         assertThat(fixed.get("findings").toString()).doesNotContain(DEADLINE_RULE);
         JsonNode resubmitted = json(as("staff-a").post().uri("/api/drafts/" + id + "/submit")
@@ -206,8 +212,8 @@ class DraftIT extends RunningApp {
 
     @Test
     void whyNamesTheRuleAndShowsCompliantRowsOfTheSameCategoryFromSimilarProjects() {
-        Map<String, Object> vague = TestDrafts.vague(DEPARTMENT_A);
-        int row = TestDrafts.timelinessRow(vague);
+        Map<String, Object> vague = DraftFixtures.vague(DEPARTMENT_A);
+        int row = DraftFixtures.timelinessRow(vague);
         long id = create("staff-a", vague).get("id").asLong();
         JsonNode why = json(as("staff-a").get().uri("/api/drafts/" + id + "/why/" + row).exchange(), 200);
         JsonNode finding = why.get("findings").get(0);
@@ -215,18 +221,18 @@ class DraftIT extends RunningApp {
         assertThat(finding.get("why").asString()).isNotBlank();
         assertThat(finding.get("fix").asString()).isNotBlank();
         assertThat(finding.get("basis").size()).isPositive();
-        assertThat(finding.get("span").get("end").asInt()).isEqualTo(TestDrafts.VAGUE_DEADLINE.length());
+        assertThat(finding.get("span").get("end").asInt()).isEqualTo(DraftFixtures.VAGUE_DEADLINE.length());
         assertThat(why.get("examples").size()).isBetween(1, 3);
         why.get("examples").forEach(e -> {
             assertThat(e.get("level2").asString()).isEqualTo("时效指标");
             assertThat(e.get("source").asString()).isNotBlank();
-            assertThat(e.get("value").asString()).isNotEqualTo(TestDrafts.VAGUE_DEADLINE);
+            assertThat(e.get("value").asString()).isNotEqualTo(DraftFixtures.VAGUE_DEADLINE);
         });
     }
 
     @Test
     void approvedDeclarationIsFoundBySimilarAtOnce() {
-        Map<String, Object> d = TestDrafts.measurable(DEPARTMENT_A);
+        Map<String, Object> d = DraftFixtures.measurable(DEPARTMENT_A);
         d.put("projectName", "石鼓区城乡居民医保参保财政补助审核样例");
         long id = create("staff-a", d).get("id").asLong();
         json(as("staff-a").post().uri("/api/drafts/" + id + "/submit").bodyValue(Map.of()).exchange(), 200);
@@ -239,11 +245,11 @@ class DraftIT extends RunningApp {
 
     @Test
     void priorYearFindsLastYearsDraftOfTheSameProjectAndDepartment() {
-        Map<String, Object> last = TestDrafts.measurable(DEPARTMENT_A);
+        Map<String, Object> last = DraftFixtures.measurable(DEPARTMENT_A);
         last.put("year", 2031);
         last.put("projectName", "2031年城乡居民医疗保险区级财政补助资金");
         long lastId = create("staff-a", last).get("id").asLong();
-        Map<String, Object> now = TestDrafts.measurable(DEPARTMENT_A);
+        Map<String, Object> now = DraftFixtures.measurable(DEPARTMENT_A);
         now.put("year", 2032);
         long id = create("staff-a", now).get("id").asLong();
         JsonNode prior = json(as("staff-a").get().uri("/api/drafts/" + id + "/prior").exchange(), 200);
@@ -254,16 +260,35 @@ class DraftIT extends RunningApp {
 
     @Test
     void staffCannotCreateADraftForAnotherDepartmentNorImportIntoTheCorpus() {
-        json(as("staff-a").post().uri("/api/drafts").bodyValue(TestDrafts.measurable(DEPARTMENT_B)).exchange(), 403);
+        json(as("staff-a").post().uri("/api/drafts").bodyValue(DraftFixtures.measurable(DEPARTMENT_B)).exchange(), 403);
         json(as("staff-a").post().uri("/api/import").bodyValue(Map.of()).exchange(), 403);
     }
 
     @Test
+    void theRuleConfigurationInForceIsInTheAuditAndOnlyAdminsReadIt() {
+        JsonNode events = json(client().get().uri("/api/admin/audit").exchange(), 200);
+        assertThat(events.get(0).get("action").asString()).isEqualTo(RuleConfigurationAudit.ACTION);
+        assertThat(events.get(0).get("detail").get("after").has("disabled")).isTrue();
+        json(as("reviewer-a").get().uri("/api/admin/audit").exchange(), 403);
+    }
+
+    @Test
     void deletedDraftIsGoneFromTheListAndTheAuditKeepsIt() {
-        long id = create("staff-a", TestDrafts.measurable(DEPARTMENT_A)).get("id").asLong();
+        long id = create("staff-a", DraftFixtures.measurable(DEPARTMENT_A)).get("id").asLong();
         as("staff-a").method(HttpMethod.DELETE).uri("/api/drafts/" + id).exchange().expectStatus().isNoContent();
         json(as("staff-a").get().uri("/api/drafts/" + id).exchange(), 404);
         JsonNode list = json(as("staff-a").get().uri("/api/drafts").exchange(), 200);
         list.forEach(s -> assertThat(s.get("id").asLong()).isNotEqualTo(id));
+        assertThat(jdbc.sql("SELECT action FROM audit_event WHERE draft_id = :id ORDER BY id").param("id", id)
+                .query(String.class).list()).containsExactly("CREATE", "DELETE");
+    }
+
+    @Test
+    void theAuditRefusesToBeRewritten() {
+        long id = create("staff-a", DraftFixtures.measurable(DEPARTMENT_A)).get("id").asLong();
+        assertThatThrownBy(() -> jdbc.sql("UPDATE audit_event SET actor = 'someone' WHERE draft_id = :id")
+                .param("id", id).update()).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_event WHERE draft_id = :id").param("id", id).update())
+                .hasMessageContaining("append-only");
     }
 }

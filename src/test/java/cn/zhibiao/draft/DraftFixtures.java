@@ -14,18 +14,18 @@ import cn.zhibiao.system.Json;
  * Draft bodies for the tests: the first project of seed 003 (a complete declaration without ERROR findings) with its
  * department set, and the same with its 时效 value replaced by "按计划完成".
  */
-final class TestDrafts {
+public final class DraftFixtures {
 
-    static final String DEPARTMENT_A = "石鼓区医疗保障局";
-    static final String DEPARTMENT_B = "石鼓区民政局";
-    static final String VAGUE_DEADLINE = "按计划完成";
-    static final String DEADLINE_RULE = "TIME_NO_DEADLINE";
+    public static final String DEPARTMENT_A = "石鼓区医疗保障局";
+    public static final String DEPARTMENT_B = "石鼓区民政局";
+    public static final String VAGUE_DEADLINE = "按计划完成";
+    public static final String DEADLINE_RULE = "TIME_NO_DEADLINE";
 
-    private TestDrafts() {
+    private DraftFixtures() {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> measurable(String department) {
+    public static Map<String, Object> measurable(String department) {
         try {
             List<Map<String, Object>> all = Json.mapper().readValue(
                     Path.of("corpus/declarations/003_509232d1be82661b.json").toFile(), new TypeReference<>() {
@@ -50,7 +50,7 @@ final class TestDrafts {
 
     /** The index of the first 时效 row. */
     @SuppressWarnings("unchecked")
-    static int timelinessRow(Map<String, Object> declaration) {
+    public static int timelinessRow(Map<String, Object> declaration) {
         List<Map<String, Object>> rows = (List<Map<String, Object>>) declaration.get("indicators");
         for (int i = 0; i < rows.size(); i++) {
             if ("时效指标".equals(rows.get(i).get("level2"))) {
@@ -61,7 +61,7 @@ final class TestDrafts {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> withValue(Map<String, Object> declaration, int row, String value) {
+    public static Map<String, Object> withValue(Map<String, Object> declaration, int row, String value) {
         Map<String, Object> copy = new java.util.LinkedHashMap<>(declaration);
         List<Map<String, Object>> rows = new java.util.ArrayList<>((List<Map<String, Object>>) declaration.get("indicators"));
         Map<String, Object> changed = new java.util.LinkedHashMap<>(rows.get(row));
@@ -71,7 +71,7 @@ final class TestDrafts {
         return copy;
     }
 
-    static Map<String, Object> vague(String department) {
+    public static Map<String, Object> vague(String department) {
         Map<String, Object> d = measurable(department);
         return withValue(d, timelinessRow(d), VAGUE_DEADLINE);
     }
