@@ -22,6 +22,6 @@ record Draft(
         OffsetDateTime updatedAt,
         Declaration declaration,
         List<Finding> findings,
-        List<Override> overrides,
+        List<FindingOverride> overrides,
         List<Comment> comments) {
 }

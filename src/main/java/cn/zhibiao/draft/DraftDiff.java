@@ -1,5 +1,6 @@
 package cn.zhibiao.draft;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -74,7 +75,7 @@ record DraftDiff(int from, int to, List<FieldChange> fields, List<RowChange> ind
     }
 
     private static boolean same(Object a, Object b) {
-        if (a instanceof java.math.BigDecimal x && b instanceof java.math.BigDecimal y) {
+        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
             return x.compareTo(y) == 0;
         }
         return Objects.equals(a instanceof String s ? s.strip() : a, b instanceof String t ? t.strip() : b);

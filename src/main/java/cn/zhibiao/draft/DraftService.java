@@ -55,7 +55,7 @@ class DraftService {
     record CommentInput(Integer indicatorIndex, String text) {
     }
 
-    record Submitted(Draft draft, List<Override> unusedOverrides) {
+    record Submitted(Draft draft, List<FindingOverride> unusedOverrides) {
     }
 
     Draft create(Account account, Declaration declaration, String requestedDepartment) {
@@ -141,13 +141,13 @@ class DraftService {
                 throw bad("每条保留理由都要写明规则（ruleId）和理由（reason）");
             }
         }
-        List<Override> unused = transactions.execute(tx -> {
+        List<FindingOverride> unused = transactions.execute(tx -> {
             DraftStore.Head head = visible(account, id, true);
             if (!head.status().editable()) {
                 throw new ResponseStatusException(HttpStatus.CONFLICT, "草稿" + statusText(head.status()) + "，不能再次提交");
             }
             List<Finding> findings = store.version(id, head.version()).orElseThrow().findings();
-            List<Override> merged = merge(store.overrides(id), requested, account.username());
+            List<FindingOverride> merged = merge(store.overrides(id), requested, account.username());
             List<Finding> blocking = findings.stream()
                     .filter(f -> f.severity() == Severity.ERROR)
                     .filter(f -> merged.stream().noneMatch(o -> o.matches(f.indicatorIndex(), f.ruleId())))
@@ -155,7 +155,7 @@ class DraftService {
             if (!blocking.isEmpty()) {
                 throw new DraftProblem.Blocked(blocking);
             }
-            List<Override> stale = merged.stream()
+            List<FindingOverride> stale = merged.stream()
                     .filter(o -> findings.stream().noneMatch(f -> o.matches(f.indicatorIndex(), f.ruleId())))
                     .toList();
             List<Map<String, Object>> applied = new ArrayList<>();
@@ -252,15 +252,15 @@ class DraftService {
                 store.overrides(head.id()), store.comments(head.id()));
     }
 
-    private static List<Override> merge(List<Override> stored, List<OverrideInput> requested, String author) {
-        List<Override> merged = new ArrayList<>();
-        for (Override o : stored) {
+    private static List<FindingOverride> merge(List<FindingOverride> stored, List<OverrideInput> requested, String author) {
+        List<FindingOverride> merged = new ArrayList<>();
+        for (FindingOverride o : stored) {
             boolean replaced = requested.stream().anyMatch(r -> o.matches(r.indicatorIndex(), r.ruleId().strip()));
             if (!replaced) {
                 merged.add(o);
             }
         }
-        requested.forEach(r -> merged.add(new Override(r.indicatorIndex(), r.ruleId().strip(), r.reason().strip(),
+        requested.forEach(r -> merged.add(new FindingOverride(r.indicatorIndex(), r.ruleId().strip(), r.reason().strip(),
                 author, null)));
         return merged;
     }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,13 +114,13 @@ class DraftStore {
         jdbc.sql("UPDATE draft SET deleted_at = now() WHERE id = :id").param("id", id).update();
     }
 
-    List<Override> overrides(long id) {
+    List<FindingOverride> overrides(long id) {
         return jdbc.sql("""
                         SELECT indicator_index, rule_id, reason, author, created_at FROM draft_override
                         WHERE draft_id = :id ORDER BY indicator_index, rule_id
                         """)
                 .param("id", id)
-                .query((rs, n) -> new Override(rs.getInt(1) == WHOLE_DECLARATION ? null : rs.getInt(1),
+                .query((rs, n) -> new FindingOverride(rs.getInt(1) == WHOLE_DECLARATION ? null : rs.getInt(1),
                         rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, OffsetDateTime.class)))
                 .list();
     }
@@ -188,7 +189,7 @@ class DraftStore {
                 FROM draft d JOIN draft_version v ON v.draft_id = d.id AND v.version = d.version
                 WHERE d.deleted_at IS NULL
                 """);
-        var params = new java.util.HashMap<String, Object>();
+        Map<String, Object> params = new HashMap<>();
         if (filter.departments() != null) {
             sql.append(" AND d.department = ANY(:departments)");
             params.put("departments", filter.departments().toArray(String[]::new));

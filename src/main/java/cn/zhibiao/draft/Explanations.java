@@ -36,7 +36,7 @@ class Explanations {
     }
 
     record Explained(String ruleId, String severity, Integer indicatorIndex, String level2, String name, String value,
-            Finding.Span span, String message, String why, String fix, List<String> basis, Override override) {
+            Finding.Span span, String message, String why, String fix, List<String> basis, FindingOverride override) {
     }
 
     record Example(String level2, String name, String value, String projectName, String department, Integer year,
@@ -59,9 +59,9 @@ class Explanations {
         return new Why(index, indicator, findings, examples(draft, indicator));
     }
 
-    private Explained explain(Finding f, List<Override> overrides) {
+    private Explained explain(Finding f, List<FindingOverride> overrides) {
         RuleView rule = checker.catalog().rule(f.ruleId()).orElse(null);
-        Override override = overrides.stream().filter(o -> o.matches(f.indicatorIndex(), f.ruleId())).findFirst()
+        FindingOverride override = overrides.stream().filter(o -> o.matches(f.indicatorIndex(), f.ruleId())).findFirst()
                 .orElse(null);
         return new Explained(f.ruleId(), f.severity().name(), f.indicatorIndex(), f.level2(), f.name(), f.value(),
                 f.span(), f.message(), f.why(), rule != null ? rule.fix() : f.suggestion(),

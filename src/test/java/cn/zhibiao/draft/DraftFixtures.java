@@ -3,6 +3,8 @@ package cn.zhibiao.draft;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,13 +32,13 @@ public final class DraftFixtures {
             List<Map<String, Object>> all = Json.mapper().readValue(
                     Path.of("corpus/declarations/003_509232d1be82661b.json").toFile(), new TypeReference<>() {
                     });
-            Map<String, Object> d = new java.util.LinkedHashMap<>(all.getFirst());
+            Map<String, Object> d = new LinkedHashMap<>(all.getFirst());
             d.put("department", department);
             d.put("year", 2024);
             d.put("source", "网页草稿");
             List<Map<String, Object>> rows = ((List<Map<String, Object>>) d.get("indicators")).stream()
                     .map(r -> {
-                        Map<String, Object> copy = new java.util.LinkedHashMap<>(r);
+                        Map<String, Object> copy = new LinkedHashMap<>(r);
                         copy.remove("parsed");
                         return copy;
                     })
@@ -62,9 +64,9 @@ public final class DraftFixtures {
 
     @SuppressWarnings("unchecked")
     public static Map<String, Object> withValue(Map<String, Object> declaration, int row, String value) {
-        Map<String, Object> copy = new java.util.LinkedHashMap<>(declaration);
-        List<Map<String, Object>> rows = new java.util.ArrayList<>((List<Map<String, Object>>) declaration.get("indicators"));
-        Map<String, Object> changed = new java.util.LinkedHashMap<>(rows.get(row));
+        Map<String, Object> copy = new LinkedHashMap<>(declaration);
+        List<Map<String, Object>> rows = new ArrayList<>((List<Map<String, Object>>) declaration.get("indicators"));
+        Map<String, Object> changed = new LinkedHashMap<>(rows.get(row));
         changed.put("value", value);
         rows.set(row, changed);
         copy.put("indicators", rows);
