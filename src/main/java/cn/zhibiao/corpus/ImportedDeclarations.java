@@ -75,6 +75,14 @@ public class ImportedDeclarations {
         return new Stored(upload, List.copyOf(declarations));
     }
 
+    /** The stored declarations of these ids (those that exist), for an instance told of another's import. */
+    public List<Declaration> byIds(List<String> ids) {
+        return jdbc.sql("SELECT body::text FROM declaration WHERE id = ANY(:ids) ORDER BY imported_at, id")
+                .param("ids", ids.toArray(String[]::new))
+                .query((rs, n) -> Json.mapper().readValue(rs.getString(1), Declaration.class))
+                .list();
+    }
+
     public List<Declaration> all() {
         return jdbc.sql("SELECT body::text FROM declaration ORDER BY imported_at, id")
                 .query((rs, n) -> Json.mapper().readValue(rs.getString(1), Declaration.class))

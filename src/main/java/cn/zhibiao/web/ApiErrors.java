@@ -5,15 +5,21 @@ import java.util.Locale;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
 import cn.zhibiao.system.BoundedNumbers;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.DatabindException;
+
+import cn.zhibiao.system.Json;
 
 /**
  * Every API error answers {@code {"status", "message"}} with a message a user can act on, in Chinese. Malformed JSON
@@ -39,6 +45,18 @@ public class ApiErrors {
 
     private static ResponseEntity<ApiError> respond(HttpStatus status, String message) {
         return ResponseEntity.status(status).body(new ApiError(status.value(), message));
+    }
+
+    /**
+     * Writes the same {@code {"status", "message"}} body outside a controller: the security filters answer before any
+     * handler runs.
+     */
+    public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String message) {
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        byte[] body = Json.mapper().writeValueAsBytes(new ApiError(status.value(), message));
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 
     /** The answer to any failure: our own messages are kept, Spring's and Java's are replaced by Chinese ones. */

@@ -4,12 +4,17 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.zhibiao.system.RunningApp;
 
-/** The panel of the running application, opened in a fresh headless Chromium for every test. */
+/**
+ * The panel of the running application, opened in a fresh headless Chromium for every test, signed in through the
+ * login page as the administrator (tests of other users call {@link #login} again).
+ */
 abstract class PanelBrowserTest extends RunningApp {
 
     protected ChromeDriver browser;
@@ -19,7 +24,17 @@ abstract class PanelBrowserTest extends RunningApp {
     void openPanel() {
         browser = Browser.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-        browser.get(baseUrl() + "/");
+        login(ADMIN, ADMIN_PASSWORD);
+    }
+
+    /** Signs in through the login page (ending any current session first) and waits for the panel. */
+    protected void login(String username, String password) {
+        browser.manage().deleteAllCookies();
+        browser.get(baseUrl() + "/login.html");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login")).click();
+        wait.until(ExpectedConditions.urlToBe(baseUrl() + "/"));
     }
 
     @AfterEach
