@@ -4,9 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import cn.zhibiao.indicator.Level2;
 import tools.jackson.core.JacksonException;
@@ -31,12 +37,24 @@ record Grammar(
         Map<String, String> directionalVerbs,
         List<String> valueConnectors,
         List<String> searchFillers,
-        List<String> termFillers) {
+        List<String> termFillers,
+        List<Fact> facts,
+        List<String> help) {
 
     static final String FILE = "chat/grammar.yaml";
 
     /** One intent's cues; {@code rowCues} count only with a row reference, {@code needsTopic} only about indicators. */
     record IntentRule(Intent intent, List<String> cues, List<String> rowCues, boolean needsTopic) {
+    }
+
+    /** A fact proposals of some categories need: asked for with {@code question}, read back with {@code answer}. */
+    record Fact(String name, Set<Level2> categories, String question, Pattern answer) {
+
+        /** The fact as the message states it ("3200人"), if it does. */
+        Optional<String> in(String normalisedMessage) {
+            Matcher m = answer.matcher(normalisedMessage);
+            return m.find() ? Optional.of(m.group()) : Optional.empty();
+        }
     }
 
     static Grammar load() {
@@ -79,7 +97,29 @@ record Grammar(
                     text.normalise(require(row, "prefix").asString()), phrases(text, row, "suffixes"),
                     phrases(text, row, "last"), symbols(text, "comparators"), symbols(text, "directional-verbs"),
                     phrases(text, root, "value-connectors"), phrases(text, root, "search-fillers"),
-                    phrases(text, root, "term-fillers"));
+                    phrases(text, root, "term-fillers"), facts(), strings(root, "help"));
+        }
+
+        private List<Fact> facts() {
+            List<Fact> facts = new ArrayList<>();
+            require(root, "facts").properties().forEach(e -> {
+                Set<Level2> categories = EnumSet.noneOf(Level2.class);
+                for (String label : strings(e.getValue().path("for"), "facts." + e.getKey() + ".for")) {
+                    Level2 level2 = Level2.fromLabel(label);
+                    if (level2 == null) {
+                        throw new IllegalStateException(file + "：facts." + e.getKey() + ".for 中的“" + label + "”不是二级指标");
+                    }
+                    categories.add(level2);
+                }
+                String regex = require(e.getValue(), "answer").asString();
+                try {
+                    facts.add(new Fact(e.getKey(), categories, require(e.getValue(), "question").asString(),
+                            Pattern.compile(regex)));
+                } catch (PatternSyntaxException ex) {
+                    throw new IllegalStateException(file + "：facts." + e.getKey() + ".answer 不是有效的正则表达式：" + ex.getDescription());
+                }
+            });
+            return List.copyOf(facts);
         }
 
         private List<IntentRule> intents(MessageText text) {

@@ -29,6 +29,7 @@ public final class Cli {
         register(new IndexCommand(settings));
         register(new SimilarCommand(settings));
         register(new SuggestCommand(settings));
+        register(new ChatCommand(settings));
     }
 
     private void register(Command command) {
