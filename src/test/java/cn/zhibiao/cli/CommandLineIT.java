@@ -95,4 +95,22 @@ class CommandLineIT {
             report.get("rows").forEach(r -> assertThat(r.get("findings").toString()).doesNotContain("\"ERROR\""));
         }
     }
+
+    @Test
+    void chatAnswersOneTurnAsJsonLinesAndUsesTheAnswerToItsQuestion() throws Exception {
+        String draft = "src/test/resources/chat/draft.json";
+        String history = dir.resolve("chat.jsonl").toString();
+        Run ask = run("chat", "--draft", draft, "--history", history, "补充一个时效指标");
+        assertThat(ask.exit()).as(ask.err()).isZero();
+        assertThat(ask.out()).contains("\"type\":\"intent\"", "\"type\":\"question\"", "\"fact\":\"DEADLINE\"");
+
+        Run answer = run("chat", "--draft", draft, "--history", history, "2024年10月底前");
+        assertThat(answer.exit()).as(answer.err()).isZero();
+        List<JsonNode> lines = answer.out().lines().map(l -> Json.mapper().readTree(l)).toList();
+        assertThat(lines).anySatisfy(l -> {
+            assertThat(l.get("type").asString()).isEqualTo("change");
+            assertThat(l.get("row").get("level2").asString()).isEqualTo("时效指标");
+        });
+        assertThat(lines.getLast().get("type").asString()).isEqualTo("done");
+    }
 }
