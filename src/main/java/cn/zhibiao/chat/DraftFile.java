@@ -1,9 +1,6 @@
 package cn.zhibiao.chat;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,17 +19,7 @@ public final class DraftFile {
     /** The file's first declaration; when it holds several, {@code err} says which one is used. */
     public static Declaration read(Path file, long maxBytes, PrintStream err) throws ImportException {
         String name = file.getFileName().toString();
-        byte[] bytes;
-        try {
-            if (Files.size(file) > maxBytes) {
-                throw new ImportException(name, "文件超过上限 " + maxBytes / (1024 * 1024) + "MB（zhibiao.corpus.max-file-size）");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new ImportException(name, "文件不存在");
-        } catch (IOException e) {
-            throw new ImportException(name, "读取失败（" + e.getMessage() + "）", e);
-        }
+        byte[] bytes = FormImporter.bytes(file, maxBytes);
         List<Declaration> declarations;
         try {
             declarations = DeclarationJson.looksLikeJson(bytes) ? DeclarationJson.read(bytes)
