@@ -77,6 +77,7 @@ public final class Cli implements Callable<Integer> {
                 .addSubcommand(new SimilarCommand(settings, io))
                 .addSubcommand(new SuggestCommand(settings, io))
                 .addSubcommand(new IndexCommand(settings, io))
+                .addSubcommand(new ChatCommand(settings, io))
                 .addSubcommand(new ServeCommand(server))
                 .addSubcommand("completion", new AutoComplete.GenerateCompletion())
                 .addSubcommand(new CommandLine.HelpCommand());

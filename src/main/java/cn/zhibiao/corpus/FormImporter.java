@@ -42,6 +42,11 @@ public final class FormImporter {
     }
 
     public ImportResult read(Path file) throws ImportException {
+        return read(file.getFileName().toString(), bytes(file, maxBytes));
+    }
+
+    /** A file's content, refused with a message naming it when it is missing, unreadable or over {@code maxBytes}. */
+    public static byte[] bytes(Path file, long maxBytes) throws ImportException {
         String name = file.getFileName().toString();
         try {
             long size = Files.size(file);
@@ -49,7 +54,7 @@ public final class FormImporter {
                 throw new ImportException(name, "文件大小 " + ZipGuard.megabytes(size) + " 超过上限 "
                         + ZipGuard.megabytes(limits.maxFileBytes()));
             }
-            return read(name, Files.readAllBytes(file));
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ImportException(name, "文件不存在");
         } catch (IOException e) {

@@ -59,8 +59,12 @@ public final class ProposalService {
 
     /** The service for the command line, which runs without Spring: the same index, checker and settings. */
     public static ProposalService forCommands(CommandSettings settings) {
-        return create(new RetrievalExampleSource(SimilarProjects.open(settings)),
-                new RuleRowChecker(RuleChecker.fromSettings(settings)), ProposalSettings.from(settings),
+        return forCommands(settings, SimilarProjects.open(settings), RuleChecker.fromSettings(settings));
+    }
+
+    /** The same over an index and a checker the caller already holds (one index writer per index directory). */
+    public static ProposalService forCommands(CommandSettings settings, SimilarProjects projects, RuleChecker checker) {
+        return create(new RetrievalExampleSource(projects), new RuleRowChecker(checker), ProposalSettings.from(settings),
                 LlmSettings.from(settings));
     }
 

@@ -114,4 +114,22 @@ class CommandLineIT {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.err()).doesNotContain("WARNING", "jdk.incubator.vector", "restricted method");
     }
+
+    @Test
+    void chatAnswersOneTurnAsJsonLinesAndUsesTheAnswerToItsQuestion() throws Exception {
+        String draft = "src/test/resources/chat/draft.json";
+        String history = dir.resolve("chat.jsonl").toString();
+        PackagedJar.Run ask = run("chat", "--draft", draft, "--history", history, "补充一个时效指标");
+        assertThat(ask.exit()).as(ask.err()).isZero();
+        assertThat(ask.out()).contains("\"type\":\"intent\"", "\"type\":\"question\"", "\"fact\":\"DEADLINE\"");
+
+        PackagedJar.Run answer = run("chat", "--draft", draft, "--history", history, "2024年10月底前");
+        assertThat(answer.exit()).as(answer.err()).isZero();
+        List<JsonNode> lines = answer.out().lines().map(l -> Json.mapper().readTree(l)).toList();
+        assertThat(lines).anySatisfy(l -> {
+            assertThat(l.get("type").asString()).isEqualTo("change");
+            assertThat(l.get("row").get("level2").asString()).isEqualTo("时效指标");
+        });
+        assertThat(lines.getLast().get("type").asString()).isEqualTo("done");
+    }
 }

@@ -1,0 +1,131 @@
+package cn.zhibiao.chat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import cn.zhibiao.indicator.Declaration;
+import cn.zhibiao.indicator.Indicator;
+import cn.zhibiao.indicator.Scope;
+
+/**
+ * Applies an accepted change to a draft and undoes it, as pure functions: the draft passed in is never modified.
+ * A change proposed against an older state of the draft (its row has since been edited or moved) is refused rather
+ * than applied to the wrong row.
+ */
+public final class Changes {
+
+    private Changes() {
+    }
+
+    /** Thrown when a change no longer fits the draft; the message is for users, in Chinese. */
+    public static final class ConflictException extends RuntimeException {
+        ConflictException(String message) {
+            super(message);
+        }
+    }
+
+    public static Declaration apply(Declaration draft, ChatEvent.Change change) {
+        List<Indicator> rows = new ArrayList<>(draft.indicators());
+        int i = change.indicatorIndex();
+        switch (change.op()) {
+            case ADD -> {
+                requireRange(i, rows.size() + 1);
+                rows.add(i, indicator(change.row(), Scope.ANNUAL));
+            }
+            case UPDATE -> {
+                requireRange(i, rows.size());
+                requireUnchanged(rows.get(i), change.previous(), i);
+                rows.set(i, indicator(change.row(), rows.get(i).scope()));
+            }
+            case REMOVE -> {
+                requireRange(i, rows.size());
+                requireUnchanged(rows.get(i), change.previous(), i);
+                rows.remove(i);
+            }
+        }
+        return with(draft, rows);
+    }
+
+    /** Restores the draft as it was before {@code change} was applied to it. */
+    public static Declaration undo(Declaration draft, ChatEvent.Change change) {
+        List<Indicator> rows = new ArrayList<>(draft.indicators());
+        int i = change.indicatorIndex();
+        switch (change.op()) {
+            case ADD -> {
+                requireRange(i, rows.size());
+                requireRow(rows.get(i), change.row(), i);
+                rows.remove(i);
+            }
+            case UPDATE -> {
+                requireRange(i, rows.size());
+                requireRow(rows.get(i), change.row(), i);
+                rows.set(i, change.previous());
+            }
+            case REMOVE -> {
+                requireRange(i, rows.size() + 1);
+                rows.add(i, change.previous());
+            }
+        }
+        return with(draft, rows);
+    }
+
+    /**
+     * The change that reverses {@code change} once applied to {@code draft}, proposed like any other so that undoing
+     * is also the user's decision.
+     */
+    public static ChatEvent.Change inverse(Declaration draft, ChatEvent.Change change, String id) {
+        int i = change.indicatorIndex();
+        String rationale = "撤销此前接受的修改：" + change.rationale();
+        return switch (change.op()) {
+            case ADD -> new ChatEvent.Change(id, ChatEvent.Op.REMOVE, i, change.row(), rationale, List.of(), List.of(),
+                    current(draft, i));
+            case UPDATE -> new ChatEvent.Change(id, ChatEvent.Op.UPDATE, i, row(change.previous()), rationale,
+                    List.of(), List.of(), current(draft, i));
+            case REMOVE -> new ChatEvent.Change(id, ChatEvent.Op.ADD, i, row(change.previous()), rationale, List.of(),
+                    List.of(), null);
+        };
+    }
+
+    static ChatEvent.ChangeRow row(Indicator indicator) {
+        return new ChatEvent.ChangeRow(
+                indicator.level1Raw() != null ? indicator.level1Raw()
+                        : indicator.level1() == null ? null : indicator.level1().label(),
+                indicator.level2() != null ? indicator.level2().label() : indicator.level2Raw(),
+                indicator.name(), indicator.value());
+    }
+
+    static Indicator indicator(ChatEvent.ChangeRow row, Scope scope) {
+        return Indicator.of(row.level1(), row.level2(), row.name(), row.value(), scope);
+    }
+
+    private static Indicator current(Declaration draft, int i) {
+        requireRange(i, draft.indicators().size());
+        return draft.indicators().get(i);
+    }
+
+    private static void requireRange(int index, int size) {
+        if (index < 0 || index >= size) {
+            throw new ConflictException("草稿中没有第" + (index + 1) + "行指标，该修改已不适用。");
+        }
+    }
+
+    private static void requireUnchanged(Indicator actual, Indicator expected, int index) {
+        if (expected == null || !Objects.equals(actual.name(), expected.name())
+                || !Objects.equals(actual.value(), expected.value())) {
+            throw new ConflictException("第" + (index + 1) + "行已被修改，该建议基于旧内容，请重新提问。");
+        }
+    }
+
+    private static void requireRow(Indicator actual, ChatEvent.ChangeRow expected, int index) {
+        if (!Objects.equals(actual.name(), expected.name()) || !Objects.equals(actual.value(), expected.value())) {
+            throw new ConflictException("第" + (index + 1) + "行已被再次修改，无法撤销这次修改。");
+        }
+    }
+
+    private static Declaration with(Declaration d, List<Indicator> rows) {
+        return new Declaration(d.source(), d.kind(), d.region(), d.department(), d.year(), d.projectName(),
+                d.direction(), d.fundsWanYuan(), d.periodFundsWanYuan(), d.periodGoal(), d.annualGoal(), d.overview(),
+                d.basis(), rows);
+    }
+}
