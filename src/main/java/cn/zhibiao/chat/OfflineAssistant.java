@@ -18,8 +18,8 @@ import cn.zhibiao.corpus.InstructionDefinition;
 import cn.zhibiao.indicator.Declaration;
 import cn.zhibiao.indicator.Indicator;
 import cn.zhibiao.indicator.Level2;
-import cn.zhibiao.proposal.OfflineProposer;
 import cn.zhibiao.proposal.ProjectBrief;
+import cn.zhibiao.proposal.ProposalService;
 import cn.zhibiao.proposal.ProposedRow;
 import cn.zhibiao.rules.Finding;
 import cn.zhibiao.rules.RuleView;
@@ -124,7 +124,7 @@ public final class OfflineAssistant implements Assistant {
 
         private void propose(IntentArgs args) {
             Level2 asked = Level2.fromLabel(args.level2());
-            List<Level2> wanted = asked != null ? List.of(asked) : OfflineProposer.REQUIRED.stream()
+            List<Level2> wanted = asked != null ? List.of(asked) : ProposalService.requiredCategories().stream()
                     .filter(l -> draft.indicators().stream().noneMatch(i -> i.level2() == l)).toList();
             if (wanted.isEmpty()) {
                 token("草稿已包含全部必填类别的指标。如需更多，可以指明类别，例如“补充两个质量指标”。");

@@ -42,7 +42,7 @@ public final class FormImporter {
     }
 
     public ImportResult read(Path file) throws ImportException {
-        return read(file.getFileName().toString(), bytes(file, maxBytes));
+        return read(file.getFileName().toString(), bytes(file, limits.maxFileBytes()));
     }
 
     /** A file's content, refused with a message naming it when it is missing, unreadable or over {@code maxBytes}. */
@@ -50,9 +50,9 @@ public final class FormImporter {
         String name = file.getFileName().toString();
         try {
             long size = Files.size(file);
-            if (size > limits.maxFileBytes()) {
+            if (size > maxBytes) {
                 throw new ImportException(name, "文件大小 " + ZipGuard.megabytes(size) + " 超过上限 "
-                        + ZipGuard.megabytes(limits.maxFileBytes()));
+                        + ZipGuard.megabytes(maxBytes));
             }
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {

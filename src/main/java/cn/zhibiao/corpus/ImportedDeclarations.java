@@ -59,20 +59,36 @@ public class ImportedDeclarations {
             return findUpload(content);
         }
         for (Declaration d : declarations) {
-            jdbc.sql("""
-                    INSERT INTO declaration (id, source, kind, project_name, year, body, upload_id)
-                    VALUES (:id, :source, :kind, :name, :year, CAST(:body AS jsonb), :upload)
-                    """)
-                    .param("id", d.id())
-                    .param("source", withoutNul(d.source()))
-                    .param("kind", d.kind().name())
-                    .param("name", withoutNul(d.projectName()))
-                    .param("year", d.year())
-                    .param("body", ESCAPED_NUL.matcher(Json.mapper().writeValueAsString(d)).replaceAll("$1"))
-                    .param("upload", upload)
-                    .update();
+            insert(d, upload, "");
         }
         return new Stored(upload, List.copyOf(declarations));
+    }
+
+    /**
+     * Stores the declaration of an approved draft under its draft's id. A draft approved again after a return replaces
+     * its own earlier entry; an upload's declarations, which have an upload id, are never touched.
+     */
+    @Transactional
+    public void saveApproved(Declaration declaration) {
+        insert(declaration, null, """
+                ON CONFLICT (id) DO UPDATE SET body = EXCLUDED.body, imported_at = now()
+                WHERE declaration.upload_id IS NULL
+                """);
+    }
+
+    private void insert(Declaration d, UUID upload, String onConflict) {
+        jdbc.sql("""
+                INSERT INTO declaration (id, source, kind, project_name, year, body, upload_id)
+                VALUES (:id, :source, :kind, :name, :year, CAST(:body AS jsonb), CAST(:upload AS uuid))
+                """ + onConflict)
+                .param("id", d.id())
+                .param("source", withoutNul(d.source()))
+                .param("kind", d.kind().name())
+                .param("name", withoutNul(d.projectName()))
+                .param("year", d.year())
+                .param("body", ESCAPED_NUL.matcher(Json.mapper().writeValueAsString(d)).replaceAll("$1"))
+                .param("upload", upload)
+                .update();
     }
 
     /** The stored declarations of these ids (those that exist), for an instance told of another's import. */

@@ -209,7 +209,7 @@ class DraftService {
             Declaration entry = new Declaration(APPROVED_SOURCE + id, d.kind(), d.region(), d.department(), d.year(),
                     d.projectName(), d.direction(), d.fundsWanYuan(), d.periodFundsWanYuan(), d.periodGoal(),
                     d.annualGoal(), d.overview(), d.basis(), d.indicators());
-            corpus.save(List.of(entry));
+            corpus.saveApproved(entry);
             return entry;
         });
         if (approved != null) {

@@ -41,6 +41,11 @@ public final class ProposalService {
         this.similarK = similarK;
     }
 
+    /** The categories every proposal covers, as the filling instructions require. */
+    public static List<Level2> requiredCategories() {
+        return Ranking.REQUIRED;
+    }
+
     /** Reads the prompt files when a model is configured, so that a missing prompt fails at start, not at use. */
     public static ProposalService create(ExampleSource examples, RowChecker checker, ProposalSettings settings,
             LlmSettings llmSettings) {

@@ -89,7 +89,7 @@ public final class SimilarProjects implements Closeable {
     public static SimilarProjects open(CommandSettings settings) {
         RetrievalSettings retrieval = RetrievalSettings.from(settings::get);
         if (RetrievalIndex.inUse(retrieval.indexDir())) {
-            Embedder embedder = Embedder.shared();
+            Embedder embedder = Embedder.of(retrieval);
             return new SimilarProjects(retrieval,
                     RetrievalIndex.openReadOnly(retrieval.indexDir(), retrieval.segmenter(), embedder), embedder);
         }

@@ -39,9 +39,7 @@ public final class TestAssistants {
             throw new UncheckedIOException(e);
         }
         index.toFile().deleteOnExit();
-        SimilarProjects projects = SimilarProjects.open(new RetrievalSettings(index, Path.of("corpus"),
-                yaml.segmenter(), yaml.minSimilarity(), yaml.maxSimilarityGap(), yaml.rrfK(), yaml.candidates(),
-                yaml.maxQueryChars(), yaml.instructionMaxChars(), yaml.threads()));
+        SimilarProjects projects = SimilarProjects.open(yaml.withIndexDir(index).withCorpusDir(Path.of("corpus")));
         RuleChecker checker = RuleChecker.fromSettings(settings);
         return new EngineTools(ProposalService.forCommands(settings, projects, checker), checker, projects,
                 EngineTools.instructions(Path.of("corpus")));
