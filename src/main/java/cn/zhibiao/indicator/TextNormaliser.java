@@ -44,7 +44,7 @@ public final class TextNormaliser {
             }
             traditional |= Traditional.CHARS.get(c);
             toneMark |= c >= 'à' && c <= 'ǜ';
-            percentWord |= c == '百' || c == '%' || c == '％' || c == '‰';
+            percentWord |= c == '百' || (c == '%' || c == '％' || c == '‰') && i > 0 && Character.isWhitespace(text.charAt(i - 1));
             out.append(switch (c) {
                 case '％', '﹪' -> '%';
                 case '＞' -> '>';
