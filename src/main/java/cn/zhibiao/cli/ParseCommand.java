@@ -36,8 +36,9 @@ final class ParseCommand implements Cli.Command {
         FormImporter.Batch batch = importer.readAll(args.stream().map(Path::of).toList());
         batch.warnings().forEach(w -> err.println("警告：" + w));
         batch.failures().forEach(err::println);
-        out.println(Json.mapper().writeValueAsString(batch.declarations()));
-        int exit = batch.failures().isEmpty() ? 0 : Cli.EXIT_UNREADABLE;
-        return exit;
+        if (batch.failures().size() < args.size()) {
+            out.println(Json.mapper().writeValueAsString(batch.declarations()));
+        }
+        return batch.failures().isEmpty() ? 0 : Cli.EXIT_UNREADABLE;
     }
 }
