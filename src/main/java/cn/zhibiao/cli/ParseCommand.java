@@ -49,7 +49,9 @@ final class ParseCommand implements Callable<Integer> {
         FormImporter.Batch batch = new FormImporter(ImportLimits.from(settings)).readAll(files);
         batch.warnings().forEach(w -> io.err().println("警告：" + w));
         batch.failures().forEach(io.err()::println);
-        io.out().println(Json.mapper().writeValueAsString(batch.declarations()));
+        if (batch.failures().size() < files.size()) {
+            io.out().println(Json.mapper().writeValueAsString(batch.declarations()));
+        }
         return batch.failures().isEmpty() ? 0 : Cli.EXIT_UNREADABLE;
     }
 }

@@ -127,8 +127,9 @@ public final class FormImporter {
             } else if (pdf) {
                 rows = PdfReader.read(name, bytes, limits);
             } else if (lower.matches(".*\\.(docx|xlsx|doc|xls|pdf)")) {
-                throw new ImportException(name, "不是有效的 " + lower.substring(lower.lastIndexOf('.') + 1)
-                        + " 文件（文件已损坏或只是改了扩展名）");
+                String extension = lower.substring(lower.lastIndexOf('.'));
+                String kind = extension.startsWith(".doc") ? "Word" : extension.startsWith(".xls") ? "Excel" : "PDF";
+                throw new ImportException(name, "不是有效的 " + kind + " (" + extension + ") 文件（文件已损坏或只是改了扩展名）");
             } else {
                 rows = text(name, lower, bytes, limits, warnings);
             }

@@ -235,10 +235,9 @@ record IndicatorTable(List<Column> columns, int headerStart, int dataStart, int 
     /** Sets the carried 一级/二级 from the row's category cells; true when the row held one. */
     private boolean carry(Row row, Map<Scope, String> level1, Map<Scope, String> level2) {
         boolean any = false;
-        for (Column column : columns) {
-            if (column.role() != Role.LEVEL1 && column.role() != Role.LEVEL2) {
-                continue;
-            }
+        List<Column> categories = columns.stream().filter(c -> c.role() == Role.LEVEL1 || c.role() == Role.LEVEL2)
+                .sorted(java.util.Comparator.comparing(Column::role)).toList();
+        for (Column column : categories) {
             String text = row.cell(column.index()).strip();
             if (text.isEmpty()) {
                 continue;
