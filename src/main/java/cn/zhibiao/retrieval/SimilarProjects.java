@@ -77,7 +77,7 @@ public final class SimilarProjects implements Closeable {
      * Loads the embedding model in the background: the first similarity query then waits only for what is left of the
      * loading, not for all of it.
      */
-    public void preloadModel() {
+    void preloadModel() {
         embedder.preload();
     }
 

@@ -29,7 +29,11 @@ class RetrievalConfigurationTest {
                         "zhibiao.retrieval.candidates=50",
                         "zhibiao.retrieval.max-query-chars=2000",
                         "zhibiao.retrieval.instruction-max-chars=64",
-                        "zhibiao.retrieval.threads=2")
+                        "zhibiao.retrieval.threads=2",
+                        "zhibiao.retrieval.embedding-model=quantised",
+                        "zhibiao.retrieval.embedding-threads=1",
+                        "zhibiao.retrieval.embedding-cache.queries=100",
+                        "zhibiao.retrieval.embedding-cache.passages=100")
                 .run(context -> {
                     assertThat(context).hasSingleBean(SimilarController.class);
                     assertThat(context.getBean(SimilarProjects.class).examples("数量指标")).hasSize(2);

@@ -67,11 +67,11 @@ public final class ServerBenchmark {
 
     private static void startup() throws Exception {
         Path data = Files.createTempDirectory("zhibiao-startup-");
-        for (int run = 0; run < 4; run++) {
+        for (int run = 0; run < Integer.getInteger("bench.starts", 4); run++) {
             Server server = Server.start(data, Path.of("corpus"));
-            report("| start-up %s | %.1f s to /api/status | load average %s |%n",
+            report("| start-up %s | %.1f s to /api/status | server CPU %.1f s | load average %s |%n",
                     run == 0 ? "on an empty data directory" : "again (run " + run + ")", server.startSeconds,
-                    RetrievalBenchmark.loadAverage());
+                    server.cpuSeconds(), RetrievalBenchmark.loadAverage());
             server.stop();
         }
     }
@@ -128,14 +128,17 @@ public final class ServerBenchmark {
             }));
         }
         String load = RetrievalBenchmark.loadAverage();
+        Thread.sleep(Math.max(0, (warmupEnd - System.nanoTime()) / 1_000_000));
+        double cpuAtStart = server.cpuSeconds();
         for (Thread t : clients) {
             t.join();
         }
+        double cpu = server.cpuSeconds() - cpuAtStart;
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
         report("| /api/similar, %,d declarations, %d clients, %s | %.0f req/s | p50 %.0f ms, p99 %.0f ms | "
-                + "%d failed | load average at start %s, at end %s |%n", size, CLIENTS, mix,
-                sorted.length / (double) SECONDS, percentile(sorted, 0.50), percentile(sorted, 0.99), failures.get(),
-                load, RetrievalBenchmark.loadAverage());
+                + "server CPU %.1f ms/request | %d failed | load average at start %s, at end %s |%n", size, CLIENTS,
+                mix, sorted.length / (double) SECONDS, percentile(sorted, 0.50), percentile(sorted, 0.99),
+                cpu * 1000 / Math.max(1, sorted.length), failures.get(), load, RetrievalBenchmark.loadAverage());
     }
 
     private record Request(String projectName, int k) {
@@ -202,6 +205,11 @@ public final class ServerBenchmark {
                     Thread.sleep(50);
                 }
             }
+        }
+
+        /** CPU time the server's JVM has used (all threads): wall-clock start-up grows with the machine's load. */
+        double cpuSeconds() {
+            return process.toHandle().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(-1.0);
         }
 
         URI uri(String path) {
