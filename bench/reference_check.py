@@ -48,14 +48,46 @@ def decode(raw):
     return raw.decode("utf-8", "replace")
 
 
+def table_rows(text):
+    """Rows of cells: a tab-separated line is a row (Excel/Word export), and so is a run of one-cell lines between
+    blank lines (a table copied cell by cell)."""
+    block = []
+    for line in text.split("\n"):
+        cells = [c.strip() for c in line.rstrip().split("\t")]
+        if len(cells) > 2:
+            if block:
+                yield block
+                block = []
+            yield cells[1:] if not cells[0] else cells
+        elif line.strip():
+            block.append(line.strip())
+        elif line.startswith("\t"):
+            block.append("")
+        elif block:
+            yield block
+            block = []
+    if block:
+        yield block
+
+
 def rows(text):
-    cells = [line.strip() for line in text.splitlines()]
-    for i, cell in enumerate(cells):
-        if cell in LEVEL2 and i + 2 < len(cells):
-            name, value = cells[i + 1], cells[i + 2]
-            if name in LEVEL2 or name in ("三级指标", "指标值"):
+    """Indicator rows (二级指标, name, value); a merged 二级指标 cell carries down to the rows under it."""
+    level2 = None
+    for cells in table_rows(text):
+        at = next((i for i, c in enumerate(cells[:3]) if c in LEVEL2), None)
+        if at is not None and len(cells) > at + 2:
+            level2, name, value = cells[at], cells[at + 1], cells[at + 2]
+        elif level2 and len(cells) >= 3 and not cells[0]:
+            rest = [c for c in cells if c]
+            if len(rest) < 2:
                 continue
-            yield cell, name, value
+            name, value = rest[0], rest[1]
+        else:
+            level2 = None
+            continue
+        if name in LEVEL2 or name in ("三级指标", "指标值"):
+            continue
+        yield level2, name, value
 
 
 def check_row(level2, name, value):

@@ -3,16 +3,11 @@ package cn.zhibiao.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import cn.zhibiao.chat.Assistant;
 import cn.zhibiao.chat.ChatEvent;
@@ -30,17 +25,9 @@ import cn.zhibiao.system.CommandSettings;
  * appended to it, so that an answer to the assistant's question is used by the next call.
  */
 @Command(name = "chat", description = "对申报草稿（规范 JSON 或旧表格）说一句话，逐行输出助手的事件（JSON）")
-final class ChatCommand implements Callable<Integer> {
+final class ChatCommand extends SettingsCommand {
 
-    private final CommandSettings settings;
-    private final Io io;
     private final Supplier<Assistant> assistant;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private HelpOption help;
 
     @Option(names = "--draft", paramLabel = "FILE", required = true, description = "申报草稿文件")
     private Path draftFile;
@@ -56,8 +43,7 @@ final class ChatCommand implements Callable<Integer> {
     }
 
     ChatCommand(CommandSettings settings, Io io, Supplier<Assistant> assistant) {
-        this.settings = settings;
-        this.io = io;
+        super(settings, io);
         this.assistant = assistant;
     }
 
@@ -65,7 +51,7 @@ final class ChatCommand implements Callable<Integer> {
     public Integer call() {
         String message = String.join(" ", words);
         if (message.isBlank()) {
-            throw new ParameterException(spec.commandLine(), "请给出一句话。");
+            throw usage("请给出一句话。");
         }
         Declaration draft;
         List<ChatTurn> history;

@@ -11,7 +11,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,10 +19,7 @@ import java.util.function.Function;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import cn.zhibiao.corpus.FormImporter;
 import cn.zhibiao.corpus.ImportException;
@@ -43,19 +39,11 @@ import cn.zhibiao.system.Json;
  * code is 0 whenever every file could be read; otherwise 2, after the reports of the files that could be.
  */
 @Command(name = "check", description = "检查申报 JSON 或旧申报表中的绩效指标，逐个申报输出检查结果（行、指标、问题、改法）")
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand extends SettingsCommand {
 
     /** Files read ahead of the one being printed, per thread: enough to keep every core busy, few enough to stream. */
     private static final int FILES_AHEAD_PER_THREAD = 4;
 
-    private final CommandSettings settings;
-    private final Io io;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private HelpOption help;
 
     @Mixin
     private Format format;
@@ -64,8 +52,7 @@ final class CheckCommand implements Callable<Integer> {
     private List<Path> files = new ArrayList<>();
 
     CheckCommand(CommandSettings settings, Io io) {
-        this.settings = settings;
-        this.io = io;
+        super(settings, io);
     }
 
     /** One declaration's findings, as printed. */
@@ -79,7 +66,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (files.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "请至少指定一个文件。");
+            throw usage("请至少指定一个文件。");
         }
         long maxBytes = settings.bytes("zhibiao.corpus.max-file-size");
         FormImporter importer = new FormImporter(maxBytes);

@@ -2,10 +2,8 @@ package cn.zhibiao.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import cn.zhibiao.retrieval.SimilarProjects;
@@ -13,20 +11,13 @@ import cn.zhibiao.system.CommandSettings;
 
 /** {@code index [--rebuild]}: opens (building if needed) the retrieval index; --rebuild indexes the corpus again. */
 @Command(name = "index", description = "建立检索索引（已有则检查可用）")
-final class IndexCommand implements Callable<Integer> {
-
-    private final CommandSettings settings;
-    private final Io io;
-
-    @Mixin
-    private HelpOption help;
+final class IndexCommand extends SettingsCommand {
 
     @Option(names = "--rebuild", description = "从语料重新建立索引（须先停止网页服务）")
     private boolean rebuild;
 
     IndexCommand(CommandSettings settings, Io io) {
-        this.settings = settings;
-        this.io = io;
+        super(settings, io);
     }
 
     @Override

@@ -5,14 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import cn.zhibiao.corpus.ImportException;
 import cn.zhibiao.corpus.InstructionReader;
@@ -22,29 +17,19 @@ import cn.zhibiao.system.Json;
 
 /** {@code instructions FILE...}: the 编报说明 definitions and worked examples of legacy documents, as JSON. */
 @Command(name = "instructions", description = "提取编报说明中的指标定义和示例，输出 JSON（用于生成 corpus/instructions）")
-final class InstructionsCommand implements Callable<Integer> {
-
-    private final CommandSettings settings;
-    private final Io io;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private HelpOption help;
+final class InstructionsCommand extends SettingsCommand {
 
     @Parameters(paramLabel = "FILE", description = "含编报说明的文件")
     private List<Path> files = new ArrayList<>();
 
     InstructionsCommand(CommandSettings settings, Io io) {
-        this.settings = settings;
-        this.io = io;
+        super(settings, io);
     }
 
     @Override
     public Integer call() {
         if (files.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "请至少指定一个文件。");
+            throw usage("请至少指定一个文件。");
         }
         InstructionReader reader = new InstructionReader(settings.bytes("zhibiao.corpus.max-file-size"));
         List<Instructions> parts = new ArrayList<>();

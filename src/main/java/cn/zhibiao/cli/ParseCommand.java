@@ -3,14 +3,9 @@ package cn.zhibiao.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import cn.zhibiao.corpus.FormImporter;
 import cn.zhibiao.corpus.ImportLimits;
@@ -22,29 +17,19 @@ import cn.zhibiao.system.Json;
  * the readable ones are printed, the others named on stderr with the reason, and the exit code says some failed.
  */
 @Command(name = "parse", description = "读取旧申报表（文本、CSV、.docx、.doc、.xlsx、.xls、PDF），输出规范化的申报 JSON；读不了的文件在标准错误中说明，退出码 2")
-final class ParseCommand implements Callable<Integer> {
-
-    private final CommandSettings settings;
-    private final Io io;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private HelpOption help;
+final class ParseCommand extends SettingsCommand {
 
     @Parameters(paramLabel = "FILE", description = "旧申报表文件")
     private List<Path> files = new ArrayList<>();
 
     ParseCommand(CommandSettings settings, Io io) {
-        this.settings = settings;
-        this.io = io;
+        super(settings, io);
     }
 
     @Override
     public Integer call() {
         if (files.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "请至少指定一个文件。");
+            throw usage("请至少指定一个文件。");
         }
         FormImporter.Batch batch = new FormImporter(ImportLimits.from(settings)).readAll(files);
         batch.warnings().forEach(w -> io.err().println("警告：" + w));

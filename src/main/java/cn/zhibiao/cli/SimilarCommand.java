@@ -4,15 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import cn.zhibiao.retrieval.Hit;
 import cn.zhibiao.retrieval.MatchedTerm;
@@ -24,18 +20,10 @@ import cn.zhibiao.system.Json;
 
 /** {@code similar "TEXT" [--k 5]}: the same JSON as POST /api/similar, for a project described by TEXT. */
 @Command(name = "similar", description = "查找相似的历史项目，附得分和匹配词")
-final class SimilarCommand implements Callable<Integer> {
+final class SimilarCommand extends SettingsCommand {
 
     private static final int MAX_K = 50;
 
-    private final CommandSettings settings;
-    private final Io io;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private HelpOption help;
 
     @Mixin
     private Format format;
@@ -47,18 +35,17 @@ final class SimilarCommand implements Callable<Integer> {
     private List<String> text = new ArrayList<>();
 
     SimilarCommand(CommandSettings settings, Io io) {
-        this.settings = settings;
-        this.io = io;
+        super(settings, io);
     }
 
     @Override
     public Integer call() {
         String query = String.join(" ", text);
         if (query.isBlank()) {
-            throw new ParameterException(spec.commandLine(), "请给出项目名称或概述。");
+            throw usage("请给出项目名称或概述。");
         }
         if (k < 1 || k > MAX_K) {
-            throw new ParameterException(spec.commandLine(), "--k 应在 1 到 " + MAX_K + " 之间：" + k);
+            throw usage("--k 应在 1 到 " + MAX_K + " 之间：" + k);
         }
         ServerNotice.printIfServing(settings, io);
         try (SimilarProjects projects = SimilarProjects.open(settings)) {

@@ -8,16 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import cn.zhibiao.corpus.FormImporter;
 import cn.zhibiao.corpus.ImportException;
@@ -39,21 +35,13 @@ import tools.jackson.databind.JsonNode;
  * keeps the sound ones and replaces the rest.
  */
 @Command(name = "suggest", description = "为申报表（旧表格或规范 JSON）中的每个项目建议绩效指标（类别、指标、值、依据）")
-final class SuggestCommand implements Callable<Integer> {
+final class SuggestCommand extends SettingsCommand {
 
     /** One project's proposal as printed. */
     record Report(String source, String projectName, List<ProposedRow> rows, List<String> notices) {
     }
 
-    private final CommandSettings settings;
-    private final Io io;
     private final Supplier<ProposalService> proposals;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private HelpOption help;
 
     @Mixin
     private Format format;
@@ -69,15 +57,14 @@ final class SuggestCommand implements Callable<Integer> {
     }
 
     SuggestCommand(CommandSettings settings, Io io, Supplier<ProposalService> proposals) {
-        this.settings = settings;
-        this.io = io;
+        super(settings, io);
         this.proposals = proposals;
     }
 
     @Override
     public Integer call() {
         if (files.size() != 1) {
-            throw new ParameterException(spec.commandLine(), "请指定一个申报文件。");
+            throw usage("请指定一个申报文件。");
         }
         List<Declaration> declarations;
         try {

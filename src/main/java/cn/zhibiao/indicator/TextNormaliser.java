@@ -32,35 +32,28 @@ public final class TextNormaliser {
         if (text == null) {
             return "";
         }
-        StringBuilder out = new StringBuilder(text.length());
+        // Most text is already in the one spelling: it is returned as it is, without copying (this runs for every cell).
+        StringBuilder out = null;
         boolean traditional = false;
         boolean toneMark = false;
         boolean percentWord = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= '０' && c <= '９' || c >= 'Ａ' && c <= 'Ｚ' || c >= 'ａ' && c <= 'ｚ') {
-                out.append((char) (c - 0xFEE0));
-                continue;
-            }
+            char folded = fold(c);
             traditional |= Traditional.CHARS.get(c);
             toneMark |= c >= 'à' && c <= 'ǜ';
             percentWord |= c == '百' || (c == '%' || c == '％' || c == '‰') && i > 0 && Character.isWhitespace(text.charAt(i - 1));
-            out.append(switch (c) {
-                case '％', '﹪' -> '%';
-                case '＞' -> '>';
-                case '＜' -> '<';
-                case '＝', '═' -> '=';
-                case '≧', '⩾' -> '≥';
-                case '≦', '⩽' -> '≤';
-                case '．' -> '.';
-                case '，' -> '，';
-                case '／' -> '/';
-                case '－', '—', '–', '~', '～' -> '-';
-                case '\u3000', '\u00A0', '\t' -> ' ';
-                default -> c;
-            });
+            if (folded != c && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (out != null) {
+                out.append(folded);
+            }
         }
-        String folded = out.toString().replace(">=", "≥").replace("<=", "≤");
+        String folded = out == null ? text : out.toString();
+        if (folded.indexOf('=') >= 0) {
+            folded = folded.replace(">=", "≥").replace("<=", "≤");
+        }
         if (toneMark) {
             folded = PINYIN_ANNOTATION.matcher(folded).replaceAll("");
         }
@@ -74,9 +67,38 @@ public final class TextNormaliser {
         return folded;
     }
 
+    private static char fold(char c) {
+        if (c >= '０' && c <= '９' || c >= 'Ａ' && c <= 'Ｚ' || c >= 'ａ' && c <= 'ｚ') {
+            return (char) (c - 0xFEE0);
+        }
+        return switch (c) {
+            case '％', '﹪' -> '%';
+            case '＞' -> '>';
+            case '＜' -> '<';
+            case '＝', '═' -> '=';
+            case '≧', '⩾' -> '≥';
+            case '≦', '⩽' -> '≤';
+            case '．' -> '.';
+            case '／' -> '/';
+            case '－', '—', '–', '~', '～' -> '-';
+            case '\u3000', '\u00A0', '\t' -> ' ';
+            default -> c;
+        };
+    }
+
     /** Removes all white space, for comparing category labels that were split over lines or padded. */
     public static String squeeze(String text) {
-        return normalise(text).replaceAll("\\s+", "");
+        String normal = normalise(text);
+        StringBuilder out = new StringBuilder(normal.length());
+        for (int i = 0; i < normal.length(); i++) {
+            char c = normal.charAt(i);
+            // The characters of the regex class \s; normalise() has already turned the wide spaces into ' '. A loop,
+            // not replaceAll: this runs for every cell of every imported form.
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\u000B' && c != '\f' && c != '\r') {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /**

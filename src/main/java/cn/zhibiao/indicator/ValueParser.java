@@ -48,6 +48,8 @@ public final class ValueParser {
             "床", "间", "分", "岁", "学时", "课时");
 
     private static final String PER_UNIT = "(?:[/.·](?:人|月|年|项|个|次|户|台|件|套|辆|天|日|平方米|所|名|床|亩|吨|人次))*";
+    private static final Pattern COMPOUND_UNIT = Pattern.compile(PER_UNIT);
+    private static final Pattern BARE_PER_UNIT = Pattern.compile("/(?:人|月|年|项|个|次|户)" + PER_UNIT);
 
     private static final Pattern AT_LEAST_WORDS = Pattern.compile("(?:不低于|不少于|不小于|不得低于|不得少于|至少|达到|达|超过|大于等于|大于或等于)[^\\d]{0,2}$");
     private static final Pattern AT_MOST_WORDS = Pattern.compile("(?:不超过|不高于|不大于|不多于|不得超过|最多|控制在|小于等于|小于或等于)[^\\d]{0,2}$");
@@ -167,12 +169,12 @@ public final class ValueParser {
         String tail = text.substring(i);
         for (String unit : UNITS) {
             if (tail.startsWith(unit)) {
-                Matcher per = Pattern.compile(PER_UNIT).matcher(tail.substring(unit.length()));
+                Matcher per = COMPOUND_UNIT.matcher(tail.substring(unit.length()));
                 String compound = per.lookingAt() ? per.group() : "";
                 return unit + compound;
             }
         }
-        Matcher bare = Pattern.compile("/(?:人|月|年|项|个|次|户)" + PER_UNIT).matcher(tail);
+        Matcher bare = BARE_PER_UNIT.matcher(tail);
         return bare.lookingAt() ? bare.group() : null;
     }
 
