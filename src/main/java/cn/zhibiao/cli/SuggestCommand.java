@@ -33,7 +33,8 @@ import tools.jackson.databind.JsonNode;
 final class SuggestCommand implements Cli.Command {
 
     /** One project's proposal as printed. */
-    record Report(String source, String projectName, List<ProposedRow> rows, List<String> notices) {
+    record Report(String source, String projectName, List<ProposedRow> rows, List<String> notices,
+            List<String> questions) {
     }
 
     private final FormImporter importer;
@@ -57,7 +58,7 @@ final class SuggestCommand implements Cli.Command {
 
     @Override
     public String usage() {
-        return "FILE [--improve]    为申报表（旧表格或规范 JSON）中的每个项目建议绩效指标；--improve 保留原有合格指标";
+        return "FILE [--improve]    为项目简述 JSON 或申报表（旧表格、规范 JSON）中的每个项目建议绩效指标；--improve 保留原有合格指标";
     }
 
     @Override
@@ -89,7 +90,8 @@ final class SuggestCommand implements Cli.Command {
                 continue;
             }
             Proposal proposal = service.propose(ProjectBrief.of(d, improve));
-            reports.add(new Report(d.source(), d.projectName(), proposal.rows(), proposal.notices()));
+            reports.add(new Report(d.source(), d.projectName(), proposal.rows(), proposal.notices(),
+                    proposal.questions()));
         }
         out.println(Json.mapper().writeValueAsString(reports));
         return 0;
