@@ -75,7 +75,8 @@ function renderRows() {
       why.addEventListener('click', (e) => { e.preventDefault(); explain(f.ruleId); });
       findings.append(el('span', { className: 'finding ' + f.severity }, f.message, why));
     }
-    if (row.checked && !(row.findings || []).length) findings.append(el('span', { className: 'ok', textContent: '✓ 可衡量' }));
+    if (row.origin === 'TEMPLATE') findings.append(el('span', { className: 'finding INFO', textContent: '通用模板，请按项目实际修改' }));
+    else if (row.checked && !(row.findings || []).length) findings.append(el('span', { className: 'ok', textContent: '✓ 可衡量' }));
     const name = el('input', { value: row.name || '', placeholder: '三级指标名称' });
     name.addEventListener('input', () => { row.name = name.value; row.checked = false; save(); });
     const value = el('input', { value: row.value || '', placeholder: '如 ≥95%、102300人' });
@@ -202,6 +203,8 @@ function handleEvent(block, added) {
     say(payload.message || payload, 'notice');
   } else if (event === 'error') {
     say(payload.message || '建议失败', 'error');
+  } else if (event === 'done' && (payload.questions || []).length) {
+    say('项目申报内容未给出的数字，请补充：' + payload.questions.join(' '), 'notice');
   }
 }
 

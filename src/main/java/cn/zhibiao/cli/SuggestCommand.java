@@ -34,11 +34,12 @@ import tools.jackson.databind.JsonNode;
  * declaration JSON, in input order. The indicators the file already has are ignored unless {@code --improve}, which
  * keeps the sound ones and replaces the rest.
  */
-@Command(name = "suggest", description = "为申报表（旧表格或规范 JSON）中的每个项目建议绩效指标（类别、指标、值、依据）")
+@Command(name = "suggest", description = "为项目简述 JSON 或申报表（旧表格、规范 JSON）中的每个项目建议绩效指标（类别、指标、值、依据）")
 final class SuggestCommand extends SettingsCommand {
 
     /** One project's proposal as printed. */
-    record Report(String source, String projectName, List<ProposedRow> rows, List<String> notices) {
+    record Report(String source, String projectName, List<ProposedRow> rows, List<String> notices,
+            List<String> questions) {
     }
 
     private final Supplier<ProposalService> proposals;
@@ -49,7 +50,7 @@ final class SuggestCommand extends SettingsCommand {
     @Option(names = "--improve", description = "保留原有的合格指标，只替换有问题的")
     private boolean improve;
 
-    @Parameters(paramLabel = "FILE", description = "一个申报文件：旧申报表（文本、.docx、.xlsx）或规范 JSON")
+    @Parameters(paramLabel = "FILE", description = "一个文件：项目简述 JSON、规范申报 JSON 或旧申报表")
     private List<Path> files = new ArrayList<>();
 
     SuggestCommand(CommandSettings settings, Io io) {
@@ -88,7 +89,8 @@ final class SuggestCommand extends SettingsCommand {
                 continue;
             }
             Proposal proposal = service.propose(ProjectBrief.of(d, improve));
-            reports.add(new Report(d.source(), d.projectName(), proposal.rows(), proposal.notices()));
+            reports.add(new Report(d.source(), d.projectName(), proposal.rows(), proposal.notices(),
+                    proposal.questions()));
         }
         if (format.tables(io)) {
             reports.forEach(this::print);
@@ -106,6 +108,7 @@ final class SuggestCommand extends SettingsCommand {
             table.row(row.level2().label(), row.name(), row.value(), row.rationale());
         }
         table.print(io.out());
+        report.questions().forEach(q -> io.out().println("请补充：" + q));
         io.out().println();
     }
 

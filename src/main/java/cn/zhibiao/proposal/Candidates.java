@@ -22,6 +22,8 @@ import cn.zhibiao.proposal.Candidate.Tier;
 final class Candidates {
 
     static final String FROM_BRIEF = "来自项目申报内容";
+    /** An example's indicator must share this many two-character words with the brief: one (资金, 补助) says nothing. */
+    private static final int MIN_SHARED_WORDS = 2;
 
     private Candidates() {
     }
@@ -62,7 +64,7 @@ final class Candidates {
     }
 
     /**
-     * Instruction examples of the brief's sector (judged from the example's topic) that share wording with the brief;
+     * Instruction examples of the brief's sector (judged from the example's topic) whose name shares wording with the brief;
      * their numbers are the example's, not ours.
      */
     static List<Candidate> fromGuidance(List<GuidanceExample> examples, ProjectBrief brief, SectorLibrary library,
@@ -72,10 +74,10 @@ final class Candidates {
         for (GuidanceExample ex : examples) {
             String stated = ex.annualValue() != null && !ex.annualValue().isBlank() ? ex.annualValue() : ex.periodValue();
             String topic = ex.topic() == null ? "" : ex.topic();
-            int shared = Wording.shared(ex.name() + topic, text);
-            if (ex.level2() == null || stated == null || shared == 0 || !Measurable.accepts(ex.level2(), ex.name(),
-                    stated) || !library.detect(new ProjectBrief(topic, null, null, null, null, ex.name(), null, null,
-                            List.of())).sector().equals(sector.sector())) {
+            int shared = Wording.shared(ex.name(), text);
+            if (ex.level2() == null || stated == null || shared < MIN_SHARED_WORDS
+                    || !Measurable.accepts(ex.level2(), ex.name(), stated) || !library.detect(new ProjectBrief(topic,
+                            null, null, null, null, null, null, null, List.of())).sector().equals(sector.sector())) {
                 continue;
             }
             String value = withoutNumber(stated, brief.year());

@@ -15,9 +15,4 @@ public record Fact(Kind kind, Level2 level2, String name, String value, String q
         DEADLINE,
         FUNDS
     }
-
-    /** A head count (人, 名, 户, 人次): the project's beneficiaries. */
-    boolean isBeneficiaries() {
-        return kind == Kind.COUNT && value.matches(".*\\d(?:万|千)?(?:人次|人|名|户)$");
-    }
 }

@@ -10,9 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.zhibiao.indicator.Level2;
-import cn.zhibiao.indicator.ParsedValue;
 import cn.zhibiao.indicator.TextNormaliser;
-import cn.zhibiao.indicator.ValueParser;
 
 /**
  * Reads what a brief states — counts with their units (3处, 1.8万人, 十二部), standards (每生每天5元, 亩均1500元), rates
@@ -277,12 +275,6 @@ final class FactExtractor {
             }
         }
         return out;
-    }
-
-    /** The number a value states, for comparing a fact with a row. */
-    static BigDecimal number(String value) {
-        ParsedValue parsed = ValueParser.parse(value);
-        return parsed.hasNumber() ? parsed.number() : null;
     }
 
     private static String plain(BigDecimal n) {

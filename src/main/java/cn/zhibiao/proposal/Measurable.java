@@ -30,7 +30,6 @@ final class Measurable {
     private static final Pattern MONEY_IN_NAME = Pattern.compile("(?<!\\d)\\d++(?:\\.\\d++)?\\s*+万?元");
 
     private static final Pattern NAME_PREFIX = Pattern.compile("^(?:指标)?\\s*\\d{1,2}\\s*[:：、.]\\s*");
-    private static final Pattern PERSON_UNITS = Pattern.compile("^(?:万?人次?|万?户|名)$");
 
     private Measurable() {
     }
@@ -38,10 +37,6 @@ final class Measurable {
     /** "指标1：资助参保人次数" is a form's numbering, not part of the name. */
     static String cleanName(String name) {
         return name == null ? null : NAME_PREFIX.matcher(TextNormaliser.normalise(name).strip()).replaceFirst("");
-    }
-
-    static boolean isPersonUnit(String unit) {
-        return unit != null && PERSON_UNITS.matcher(unit).matches();
     }
 
     static boolean accepts(Level2 level2, String name, String value) {

@@ -134,6 +134,8 @@ public final class OfflineProposer {
         for (int i = 0; i < ranked.size(); i++) {
             Candidate c = ranked.get(i);
             List<ProposalFinding> findings = new ArrayList<>(check.row(i));
+            // The model's unsupported numbers were marked against its context, which this check does not see.
+            c.row().findings().stream().filter(f -> f.ruleId().equals(NumberSupport.UNSUPPORTED)).forEach(findings::add);
             if (c.hasPlaceholder()) {
                 findings.add(new ProposalFinding(TO_FILL, Severity.ERROR, "项目申报内容未给出“" + c.row().name()
                         + "”的目标值，请填写后再提交。", "把“" + LibraryEntry.PLACEHOLDER + "”换成本项目的目标值。"));

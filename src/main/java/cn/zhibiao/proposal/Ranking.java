@@ -101,7 +101,8 @@ final class Ranking {
                 && x.deadline() == null == (y.deadline() == null);
     }
 
+    /** 名 and 人 count the same; 万人 is 人; 元/人/年 and 元/人/天 are both a cost per person. */
     private static String personless(String unit) {
-        return unit.replace("名", "人").replaceFirst("^[万千]", "");
+        return unit.replace("名", "人").replaceFirst("^[万千]", "").replaceFirst("/(?:年|月|天|日)$", "");
     }
 }

@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 
 import cn.zhibiao.indicator.Declaration;
 import cn.zhibiao.indicator.DeclarationKind;
-import cn.zhibiao.indicator.Indicator;
 import cn.zhibiao.indicator.Level1;
 import cn.zhibiao.indicator.Level2;
 import cn.zhibiao.system.Json;

@@ -32,6 +32,7 @@ import cn.zhibiao.indicator.Indicator;
 import cn.zhibiao.indicator.Level2;
 import cn.zhibiao.indicator.Scope;
 import cn.zhibiao.rules.RuleChecker;
+import cn.zhibiao.system.Json;
 
 /** The language-model path against WireMock speaking the OpenAI-compatible protocol; never the internet. */
 class LlmProposalTest {
@@ -93,8 +94,9 @@ class LlmProposalTest {
         assertThat(proposal.llmUsed()).isTrue();
         assertThat(proposal.model()).isEqualTo("deepseek-chat");
         assertThat(proposal.promptHash()).isEqualTo(Prompts.load(Path.of("prompts")).proposeHash()).hasSize(64);
+        // ≥70% is neither in the brief nor in the cited project: passed by the checker, but marked unsupported.
         assertThat(proposal.rows()).filteredOn(r -> r.origin() == Origin.LLM).hasSize(6)
-                .allMatch(r -> r.findings().isEmpty());
+                .allMatch(r -> r.findings().isEmpty() == !r.value().equals("≥70%"));
         assertThat(proposal.rows()).extracting(ProposedRow::value).contains("100000人", "≤60元/人");
         assertThat(proposal.project()).isEqualTo(PROJECT);
     }
@@ -114,6 +116,43 @@ class LlmProposalTest {
                 .withRequestBody(matchingJsonPath("$.messages[1].content", containing("102300人")))
                 .withRequestBody(matchingJsonPath("$.messages[1].content", containing("COST_NOT_MONETARY")))
                 .withRequestBody(matchingJsonPath("$.messages[1].content", containing("项目资金：600万元"))));
+    }
+
+    @Test
+    void showsTheModelTheBriefsFactsAndOnlyPrecedentsOfItsOwnSector() {
+        answer(OpenAiShapes.completion(goodRows(), null));
+        SectorLibrary library = TestProposals.library();
+        String sector = library.detect(PROJECT).sector();
+        List<SimilarExample> similar = corpus.similar(PROJECT, 5);
+        List<String> otherSector = similar.stream()
+                .filter(s -> !library.detect(ProjectBrief.of(s.declaration(), false)).sector().equals(sector))
+                .map(SimilarExample::declarationId).toList();
+
+        service().propose(PROJECT);
+
+        String prompt = Json.mapper().readTree(provider.findAll(postRequestedFor(urlEqualTo(PATH))).getFirst()
+                .getBodyAsString()).path("messages").get(1).path("content").asString();
+        assertThat(otherSector).as("the retrieval offers projects of another sector").isNotEmpty();
+        assertThat(prompt).contains("数量指标 | 参保人数 | 100000人", "成本指标 | 每人每年补助标准 | 60元/人/年",
+                "成本指标 | 项目总成本 | ≤600万元", "“" + sector + "”类指标库");
+        assertThat(otherSector).allMatch(id -> !prompt.contains("[" + id + "]"));
+        assertThat(similar).filteredOn(s -> !otherSector.contains(s.declarationId()))
+                .anyMatch(s -> prompt.contains("[" + s.declarationId() + "]"));
+    }
+
+    @Test
+    void marksAModelRowWithAnInventedNumberAsUnsupported() {
+        answer(OpenAiShapes.completion(OpenAiShapes.rows(
+                row("产出指标", "数量指标", "城乡居民医保参保人数", "100000人", "取自年度绩效目标。"),
+                row("效益指标", "社会效益指标", "政策范围内住院费用报销比例", "≥73%", "估计。")), null));
+
+        Proposal proposal = service().propose(PROJECT);
+
+        assertThat(proposal.rows()).filteredOn(r -> r.value().equals("≥73%")).singleElement()
+                .satisfies(r -> assertThat(r.findings()).extracting(ProposalFinding::ruleId)
+                        .contains(NumberSupport.UNSUPPORTED));
+        assertThat(proposal.rows()).filteredOn(r -> r.value().equals("100000人")).singleElement()
+                .satisfies(r -> assertThat(r.findings()).isEmpty());
     }
 
     @Test

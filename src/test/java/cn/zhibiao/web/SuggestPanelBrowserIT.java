@@ -28,8 +28,17 @@ class SuggestPanelBrowserIT extends PanelBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "已加入"));
         List<WebElement> rows = browser.findElements(By.cssSelector("#indicators tbody tr"));
         assertThat(rows).hasSizeGreaterThanOrEqualTo(6);
-        assertThat(browser.findElements(By.cssSelector("#indicators .finding.ERROR"))).isEmpty();
+        // The only blocking findings are the numbers the description does not give: the user fills them in.
+        assertThat(browser.findElements(By.cssSelector("#indicators .finding.ERROR")))
+                .allMatch(f -> f.getText().contains("请填写"));
         assertThat(browser.findElement(By.id("messages")).getText()).contains("未配置大模型");
+        for (WebElement input : browser.findElements(By.cssSelector("#indicators tbody td:nth-child(4) input"))) {
+            String value = input.getAttribute("value");
+            if (value.contains("【请填写】")) {
+                input.clear();
+                input.sendKeys(value.endsWith("【请填写】前") ? "2024年12月31日前" : value.replace("【请填写】", "90"));
+            }
+        }
 
         browser.findElement(By.id("check")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("check-summary"), "没有必须修改的问题"));
