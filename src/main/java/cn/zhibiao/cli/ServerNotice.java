@@ -15,10 +15,4 @@ final class ServerNotice {
                     + "）：本命令以只读方式读取检索索引，结果为服务最近一次保存的内容。");
         }
     }
-
-    /** A past project as a reviewer names it: 《项目名》（地区 年度）, never its id. */
-    static String cite(String projectName, String region, Integer year) {
-        String where = ((region == null ? "" : region) + (year == null ? "" : " " + year)).strip();
-        return "《" + projectName + "》" + (where.isEmpty() ? "" : "（" + where + "）");
-    }
 }

@@ -68,9 +68,15 @@ final class SimilarCommand extends SettingsCommand {
         }
         Table table = new Table("项目", "得分", "匹配词");
         for (Hit hit : result.hits()) {
-            table.row(ServerNotice.cite(hit.projectName(), hit.region(), hit.year()), String.format("%.4f", hit.score()),
+            table.row(cite(hit.projectName(), hit.region(), hit.year()), String.format("%.4f", hit.score()),
                     String.join("、", hit.matchedTerms().stream().map(MatchedTerm::term).toList()));
         }
         table.print(io.out());
+    }
+
+    /** A past project as a reviewer names it: 《项目名》（地区 年度）, never its id. */
+    private static String cite(String projectName, String region, Integer year) {
+        String where = ((region == null ? "" : region) + (year == null ? "" : " " + year)).strip();
+        return "《" + projectName + "》" + (where.isEmpty() ? "" : "（" + where + "）");
     }
 }
