@@ -25,7 +25,7 @@ class ImportGateTest {
         Flux<Integer> imports = Flux.range(0, 6).flatMap(i -> gate.run(Mono.fromCallable(() -> {
             seen.add(running.incrementAndGet());
             return i;
-        }).delayElement(Duration.ofMillis(50)).doFinally(s -> running.decrementAndGet())));
+        }).delayElement(Duration.ofMillis(50)).doOnTerminate(running::decrementAndGet)));
         StepVerifier.create(imports).expectNextCount(6).verifyComplete();
         assertThat(seen).hasSize(6).allMatch(n -> n <= 2);
     }
