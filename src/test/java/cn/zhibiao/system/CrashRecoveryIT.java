@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +29,8 @@ class CrashRecoveryIT {
     private static final Path JAR = Path.of("target/zhibiao.jar");
     private static final Duration STARTUP = Duration.ofMinutes(5);
 
+    private static final String BASIC = "Basic " + Base64.getEncoder().encodeToString(
+            (RunningApp.ADMIN + ":" + RunningApp.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private Process app;
 
@@ -49,7 +52,7 @@ class CrashRecoveryIT {
         byte[] body = multipart(boundary, "断电前.txt", form);
         HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + "/api/import")).timeout(Duration.ofMinutes(2))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Authorization", BASIC)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
 
@@ -59,7 +62,7 @@ class CrashRecoveryIT {
         app = start(dataDir, port, "second");
         HttpResponse<String> similar = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + "/api/similar")).timeout(Duration.ofMinutes(2))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", BASIC)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"projectName\":\"城市低保金\",\"k\":10}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(similar.statusCode()).isEqualTo(200);
@@ -73,6 +76,7 @@ class CrashRecoveryIT {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("ZHIBIAO_DATA_DIR", dataDir.toString());
         builder.environment().put("PORT", String.valueOf(port));
+        builder.environment().put("ZHIBIAO_ADMIN_PASSWORD", RunningApp.ADMIN_PASSWORD);
         Process process = builder.start();
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (System.nanoTime() < deadline) {
