@@ -93,7 +93,7 @@ class SuggestIT extends RunningApp {
         provider.verify(postRequestedFor(urlEqualTo(PATH))
                 .withHeader("Authorization", equalTo("Bearer sk-it-7d1e"))
                 .withRequestBody(matchingJsonPath("$.response_format.type", equalTo("json_object")))
-                .withRequestBody(matchingJsonPath("$.messages[1].content", containing("湖南省衡阳市石鼓区")))
+                .withRequestBody(matchingJsonPath("$.messages[1].content", containing("（衡阳石鼓区 2023）")))
                 .withRequestBody(matchingJsonPath("$.messages[1].content", containing("61.44元/人"))));
     }
 
