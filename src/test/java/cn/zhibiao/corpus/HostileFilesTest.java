@@ -45,8 +45,7 @@ class HostileFilesTest {
 
     @Test
     void refusesAnEncryptedWordDocument() throws Exception {
-        assertRefused("加密.docx", encrypted(FormWriters.nationalDocx(RealWorldLayoutsTest.files().getFirst(), "项目支出绩效目标表")),
-                "已加密");
+        assertRefused("加密.docx", HostileFiles.encryptedDocx(), "已加密");
     }
 
     @Test
@@ -75,14 +74,12 @@ class HostileFilesTest {
 
     @Test
     void refusesATruncatedWorkbook() throws Exception {
-        byte[] whole = FormWriters.splitTargetXlsx(RealWorldLayoutsTest.files().getFirst());
-        assertRefused("截断.xlsx", Arrays.copyOf(whole, whole.length / 2), "不完整或已损坏");
+        assertRefused("截断.xlsx", HostileFiles.truncatedXlsx(), "不完整或已损坏");
     }
 
     @Test
     void refusesAZipBombByItsInflateRatio() throws Exception {
-        assertRefused("炸弹.xlsx", zip(List.of("[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"),
-                name -> name.endsWith("sheet1.xml") ? zeros(20 * 1024 * 1024) : "<x/>".getBytes()), "压缩炸弹");
+        assertRefused("炸弹.xlsx", HostileFiles.zipBomb(), "压缩炸弹");
     }
 
     @Test
@@ -91,7 +88,7 @@ class HostileFilesTest {
         for (int i = 0; i < 3000; i++) {
             names.add("word/media/image" + i + ".png");
         }
-        assertRefused("条目.docx", zip(names, name -> new byte[] {1}), "超过 2000 个");
+        assertRefused("条目.docx", HostileFiles.zip(names, name -> new byte[] {1}), "超过 2000 个");
     }
 
     @Test
@@ -100,18 +97,14 @@ class HostileFilesTest {
                 500000, 20000);
         byte[] text = new byte[3 * 1024 * 1024];
         new java.util.Random(7).nextBytes(text);
-        byte[] file = zip(List.of("[Content_Types].xml", "word/document.xml"), name -> text);
+        byte[] file = HostileFiles.zip(List.of("[Content_Types].xml", "word/document.xml"), name -> text);
         String reason = refusal(new FormImporter(small), "大包.docx", file);
         assertThat(reason).contains("解压后超过");
     }
 
     @Test
     void refusesAWordDocumentWithAnExternalEntity() throws Exception {
-        byte[] docx = withDocumentXml("""
-                <?xml version="1.0" encoding="UTF-8"?>
-                <!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
-                <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>\
-                <w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>""".getBytes(StandardCharsets.UTF_8));
+        byte[] docx = HostileFiles.externalEntityDocx();
         String reason = assertRefused("外部实体.docx", docx, "DOCTYPE");
         assertThat(reason).doesNotContain("root:");
     }
@@ -122,7 +115,7 @@ class HostileFilesTest {
         for (int i = 1; i < 10; i++) {
             entities.append("<!ENTITY a").append(i).append(" \"").append(("&a" + (i - 1) + ";").repeat(10)).append("\">");
         }
-        byte[] docx = withDocumentXml(("<?xml version=\"1.0\"?><!DOCTYPE w:document [" + entities + "]>"
+        byte[] docx = HostileFiles.withDocumentXml(("<?xml version=\"1.0\"?><!DOCTYPE w:document [" + entities + "]>"
                 + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p>"
                 + "<w:r><w:t>&a9;</w:t></w:r></w:p></w:body></w:document>").getBytes(StandardCharsets.UTF_8));
         assertRefused("实体炸弹.docx", docx, "DOCTYPE");
@@ -130,49 +123,29 @@ class HostileFilesTest {
 
     @Test
     void refusesADomBombOfMillionsOfElements() throws Exception {
-        String head = "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/"
-                + "2006/main\"><w:body>";
-        byte[] body = ("<w:p/>".repeat(4_000_000)).getBytes(StandardCharsets.US_ASCII);
-        ByteArrayOutputStream xml = new ByteArrayOutputStream();
-        xml.write(head.getBytes(StandardCharsets.US_ASCII));
-        xml.write(body);
-        xml.write("</w:body></w:document>".getBytes(StandardCharsets.US_ASCII));
-        assertRefused("元素炸弹.docx", withDocumentXml(xml.toByteArray()), "压缩炸弹");
+        assertRefused("元素炸弹.docx", HostileFiles.domBombDocx(), "压缩炸弹");
     }
 
     @Test
     void refusesAWorkbookWithACellInColumnXfd() throws Exception {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            wb.createSheet("宽表").createRow(0).createCell(16383).setCellValue("x");
-            wb.write(out);
-            assertRefused("宽表.xlsx", out.toByteArray(), "超过 256 列");
-        }
+        assertRefused("宽表.xlsx", HostileFiles.wideWorkbook(), "超过 256 列");
     }
 
     @Test
     void refusesASheetThatDeclaresAMillionRows() throws Exception {
         String sheet = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
                 + "<dimension ref=\"A1:A1048576\"/><sheetData/></worksheet>";
-        assertRefused("声明百万行.xlsx", workbook(sheet.getBytes(StandardCharsets.UTF_8)), "超过 20000 行");
+        assertRefused("声明百万行.xlsx", HostileFiles.workbook(sheet.getBytes(StandardCharsets.UTF_8)), "超过 20000 行");
     }
 
     @Test
     void refusesASheetWithAMillionRowsWhileStreamingIt() throws Exception {
-        ByteArrayOutputStream sheet = new ByteArrayOutputStream();
-        sheet.write("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
-                .getBytes(StandardCharsets.UTF_8));
-        for (int r = 1; r <= 1_000_000; r++) {
-            sheet.write(("<row r=\"" + r + "\"><c r=\"A" + r + "\"><v>" + r * 7 + "</v></c></row>")
-                    .getBytes(StandardCharsets.US_ASCII));
-        }
-        sheet.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
-        assertRefused("百万行.xlsx", workbook(sheet.toByteArray()), "超过 20000 行");
+        assertRefused("百万行.xlsx", HostileFiles.millionRowWorkbook(), "超过 20000 行");
     }
 
     @Test
     void refusesATextLineOf150000Spaces() throws Exception {
-        byte[] text = ("项目名称\t" + " ".repeat(150_000) + "x\n").getBytes(StandardCharsets.UTF_8);
-        assertRefused("长行.txt", text, "超过 20000 个字符");
+        assertRefused("长行.txt", HostileFiles.longLineText(), "超过 20000 个字符");
     }
 
     @Test
@@ -216,68 +189,6 @@ class HostileFilesTest {
         FIGURES.add(String.format("| %s | %d KB | %d ms | %d MB | %s |", name, bytes.length / 1024, millis, peak,
                 thrown.getMessage()));
         return thrown.getMessage();
-    }
-
-    private static byte[] encrypted(byte[] plain) throws Exception {
-        try (POIFSFileSystem fs = new POIFSFileSystem(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            EncryptionInfo info = new EncryptionInfo(EncryptionMode.agile);
-            Encryptor encryptor = info.getEncryptor();
-            encryptor.confirmPassword("secret");
-            try (OutputStream os = encryptor.getDataStream(fs)) {
-                os.write(plain);
-            }
-            fs.writeFilesystem(out);
-            return out.toByteArray();
-        }
-    }
-
-    interface Content {
-        byte[] of(String name) throws IOException;
-    }
-
-    private static byte[] zip(List<String> names, Content content) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (String name : names) {
-                zip.putNextEntry(new ZipEntry(name));
-                zip.write(content.of(name));
-                zip.closeEntry();
-            }
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] zeros(int size) {
-        return new byte[size];
-    }
-
-    /** A real .docx from the writer with its document.xml replaced. */
-    private static byte[] withDocumentXml(byte[] xml) throws IOException {
-        return replaced(FormWriters.nationalDocx(RealWorldLayoutsTest.files().getFirst(), "项目支出绩效目标表"),
-                "word/document.xml", xml);
-    }
-
-    /** A real .xlsx from POI with its first sheet replaced. */
-    private static byte[] workbook(byte[] sheetXml) throws IOException {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            wb.createSheet("表");
-            wb.write(out);
-            return replaced(out.toByteArray(), "xl/worksheets/sheet1.xml", sheetXml);
-        }
-    }
-
-    private static byte[] replaced(byte[] pkg, String part, byte[] content) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(pkg));
-                ZipOutputStream zip = new ZipOutputStream(out)) {
-            ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
-                zip.putNextEntry(new ZipEntry(entry.getName()));
-                zip.write(entry.getName().equals(part) ? content : in.readAllBytes());
-                zip.closeEntry();
-            }
-        }
-        return out.toByteArray();
     }
 
     @AfterAll

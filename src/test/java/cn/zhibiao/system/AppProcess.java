@@ -16,7 +16,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The packaged application (target/zhibiao.jar) as a separate operating-system process on a free port, against a
- * PostgreSQL given by URL, with its own data directory: what an administrator runs, and what {@code kill -9} hits.
+ * PostgreSQL given by URL (or its own embedded one), with its own data directory: what an administrator runs, and what
+ * {@code kill -9} hits. Its heap is capped well under 1 GB and an OutOfMemoryError ends it, so a test that finds it
+ * alive knows the heap held.
  */
 final class AppProcess implements AutoCloseable {
 
@@ -29,6 +31,7 @@ final class AppProcess implements AutoCloseable {
     private final Path log;
     private Process process;
 
+    /** With {@code jdbcUrl} null the application starts its embedded PostgreSQL in {@code dataDir}. */
     AppProcess(Path dataDir, String jdbcUrl) {
         this.dataDir = dataDir;
         this.jdbcUrl = jdbcUrl;
@@ -42,13 +45,15 @@ final class AppProcess implements AutoCloseable {
             Files.createDirectories(dataDir);
             ProcessBuilder builder = new ProcessBuilder(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
-                    "-Dfile.encoding=UTF-8", "-jar", JAR.toString()))
+                    "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8", "-jar", JAR.toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("ZHIBIAO_DATA_DIR", dataDir.toString());
             builder.environment().put("PORT", String.valueOf(port));
-            builder.environment().put("SPRING_DATASOURCE_URL", jdbcUrl);
-            builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
+            if (jdbcUrl != null) {
+                builder.environment().put("SPRING_DATASOURCE_URL", jdbcUrl);
+                builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
+            }
             builder.environment().put("ZHIBIAO_ADMIN_PASSWORD", RunningApp.ADMIN_PASSWORD);
             process = builder.start();
             return this;
@@ -72,6 +77,10 @@ final class AppProcess implements AutoCloseable {
             }
         }
         throw new IllegalStateException("应用未在 " + START_TIMEOUT + " 内启动：\n" + logTail());
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     String baseUrl() {
