@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -63,7 +64,10 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecurityProperties properties,
-            LoginThrottle throttle) {
+            LoginThrottle throttle, Accounts accounts, PasswordEncoder passwords) {
+        UserDetailsRepositoryReactiveAuthenticationManager checker =
+                new UserDetailsRepositoryReactiveAuthenticationManager(accounts);
+        checker.setPasswordEncoder(passwords);
         ServerAuthenticationEntryPoint apiEntryPoint = (exchange, e) ->
                 ApiErrors.write(exchange, HttpStatus.UNAUTHORIZED, "请先登录（网页登录，或脚本使用 HTTP Basic 认证）");
         ServerWebExchangeMatcher api = ServerWebExchangeMatchers.pathMatchers("/api/**");
@@ -84,6 +88,8 @@ class SecurityConfiguration {
                                 .doOnNext(user -> throttle.failed(user, address(exchange.getExchange())))
                                 .then(redirect(exchange.getExchange(), LOGIN_PAGE + "?error"))))
                 .httpBasic(basic -> basic
+                        .authenticationManager(new RememberedBasicLogins(checker, properties.basicLoginMemory(),
+                                properties.basicLoginMemorySize(), Clock.systemUTC()))
                         .authenticationEntryPoint(apiEntryPoint)
                         .authenticationFailureHandler((exchange, e) -> {
                             throttle.failed(basicUsername(exchange.getExchange()), address(exchange.getExchange()));
