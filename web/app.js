@@ -121,15 +121,20 @@ async function check() {
   renderRows();
 }
 
+/** How a reviewer names the severities: ERROR must be fixed, WARNING should be, INFO is a presentation hint. */
+const SEVERITY_NAMES = { ERROR: '必须修改', WARNING: '建议修改', INFO: '提示' };
+
 async function explain(ruleId) {
   const response = await fetch('/api/rules/' + encodeURIComponent(ruleId));
   const rule = await response.json();
   if (!response.ok) { say(rule.message || '找不到规则说明', 'error'); return; }
-  $('why-title').textContent = `${rule.id}（${rule.severity}）`;
+  $('why-title').textContent = `${rule.title || rule.id}（${SEVERITY_NAMES[rule.severity] || rule.severity}）`;
   const body = $('why-body');
   body.replaceChildren(
     el('p', { textContent: '原因：' + (rule.why || '') }),
-    el('p', { textContent: '改法：' + (rule.fix || '') }));
+    el('p', { textContent: '改法：' + (rule.fix || '') }),
+    el('h4', { textContent: '依据' }),
+    el('ul', {}, ...(rule.basis || []).map((b) => el('li', { textContent: b }))));
   for (const [title, list] of [['合格的写法', rule.goodExamples || []], ['会被退回的写法', rule.badExamples || []]]) {
     const ul = el('ul');
     for (const example of list) {

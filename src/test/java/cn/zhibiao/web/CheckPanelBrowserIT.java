@@ -38,7 +38,8 @@ class CheckPanelBrowserIT extends PanelBrowserTest {
 
         finding.findElement(By.linkText("为什么？")).click();
         WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("why")));
-        assertThat(dialog.getText()).contains("原因").contains("改法").contains("合格的写法");
+        assertThat(dialog.getText()).contains("原因").contains("改法").contains("合格的写法").contains("依据", "《")
+                .contains("必须修改").doesNotContain("TIME_NO_DEADLINE");
     }
 
     @Test
