@@ -2,36 +2,13 @@ package cn.zhibiao.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
     private static final Duration WINDOW = Duration.ofMinutes(5);
-
-    /** A clock the test moves by hand. */
-    private static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2024-06-01T08:00:00Z");
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 
     @Test
     void blocksAUserNameAfterTheAllowedFailuresUntilTheyLeaveTheWindow() {

@@ -2,10 +2,8 @@ package cn.zhibiao.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -24,26 +22,10 @@ class RememberedBasicLoginsTest {
     private final ReactiveAuthenticationManager bcrypt = login -> {
         checks.incrementAndGet();
         return "zhang".equals(login.getName()) && "right".equals(login.getCredentials())
-                ? Mono.just(UsernamePasswordAuthenticationToken.authenticated("zhang", null, java.util.List.of()))
+                ? Mono.just(UsernamePasswordAuthenticationToken.authenticated("zhang", null, List.of()))
                 : Mono.error(new BadCredentialsException("wrong"));
     };
-    private Instant now = Instant.parse("2026-12-02T08:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    };
+    private final ManualClock clock = new ManualClock();
     private final RememberedBasicLogins logins = new RememberedBasicLogins(bcrypt, Duration.ofSeconds(60), 100, clock);
 
     private static Authentication login(String user, String password) {
@@ -62,7 +44,7 @@ class RememberedBasicLoginsTest {
     @Test
     void checksAgainOnceTheWindowHasPassed() {
         logins.authenticate(login("zhang", "right")).block();
-        now = now.plusSeconds(61);
+        clock.now = clock.now.plusSeconds(61);
         logins.authenticate(login("zhang", "right")).block();
         assertThat(checks).hasValue(2);
     }
