@@ -3,21 +3,10 @@
 // decision. Every node is built with textContent.
 'use strict';
 
-const D_LEVEL1 = ['产出指标', '效益指标', '满意度指标', '成本指标'];
-const D_LEVEL2 = ['数量指标', '质量指标', '时效指标', '成本指标', '经济效益指标', '社会效益指标', '生态效益指标',
-  '可持续影响指标', '服务对象满意度指标', '经济成本指标', '社会成本指标', '生态环境成本指标'];
 const STATUS = { DRAFT: '草稿', SUBMITTED: '待审核', RETURNED: '已退回', APPROVED: '已通过' };
 const ACTIONS = { CREATE: '创建', SAVE: '保存', SUBMIT: '提交', APPROVE: '通过', RETURN: '退回', DELETE: '删除' };
 
-const q = (id) => document.getElementById(id);
 const draftState = { me: null, draft: null, rows: [] };
-
-function node(tag, props = {}, ...children) {
-  const n = document.createElement(tag);
-  Object.assign(n, props);
-  for (const c of children) n.append(c);
-  return n;
-}
 
 async function call(method, path, body) {
   const init = { method };
@@ -31,7 +20,7 @@ async function call(method, path, body) {
 }
 
 function tell(text) {
-  q('editor-message').textContent = text;
+  $('editor-message').textContent = text;
 }
 
 function editable() {
@@ -48,29 +37,29 @@ function rowLabel(index) {
 
 async function loadList() {
   const params = new URLSearchParams();
-  if (q('filter-status').value) params.set('status', q('filter-status').value);
-  if (q('filter-q').value.trim()) params.set('q', q('filter-q').value.trim());
+  if ($('filter-status').value) params.set('status', $('filter-status').value);
+  if ($('filter-q').value.trim()) params.set('q', $('filter-q').value.trim());
   const { ok, data } = await call('GET', '/api/drafts?' + params);
   if (!ok) return;
-  const body = q('draft-list').querySelector('tbody');
+  const body = $('draft-list').querySelector('tbody');
   body.replaceChildren();
   for (const s of data) {
-    const tr = node('tr', {},
-      node('td', { textContent: s.projectName || '（未命名）' }), node('td', { textContent: s.year ?? '' }),
-      node('td', { textContent: STATUS[s.status] }),
-      node('td', { textContent: s.errors ? `${s.errors} 处必须修改` : (s.warnings ? `${s.warnings} 处建议` : '—') }));
+    const tr = el('tr', {},
+      el('td', { textContent: s.projectName || '（未命名）' }), el('td', { textContent: s.year ?? '' }),
+      el('td', { textContent: STATUS[s.status] }),
+      el('td', { textContent: s.errors ? `${s.errors} 处必须修改` : (s.warnings ? `${s.warnings} 处建议` : '—') }));
     tr.dataset.id = s.id;
     tr.addEventListener('click', () => openDraft(s.id));
     body.append(tr);
   }
   if (draftState.me.role !== 'STAFF') {
     const queue = await call('GET', '/api/reviews');
-    q('queue-box').hidden = false;
-    const qb = q('review-queue').querySelector('tbody');
+    $('queue-box').hidden = false;
+    const qb = $('review-queue').querySelector('tbody');
     qb.replaceChildren();
     for (const s of queue.data || []) {
-      const tr = node('tr', {}, node('td', { textContent: s.projectName }), node('td', { textContent: s.department }),
-        node('td', { textContent: s.createdBy }));
+      const tr = el('tr', {}, el('td', { textContent: s.projectName }), el('td', { textContent: s.department }),
+        el('td', { textContent: s.createdBy }));
       tr.dataset.id = s.id;
       tr.addEventListener('click', () => openDraft(s.id));
       qb.append(tr);
@@ -81,10 +70,10 @@ async function loadList() {
 // --- the editor
 
 function declaration() {
-  const num = (id) => (q(id).value.trim() === '' ? null : Number(q(id).value));
-  const text = (id) => (q(id).value.trim() === '' ? null : q(id).value.trim());
+  const num = (id) => ($(id).value.trim() === '' ? null : Number($(id).value));
+  const text = (id) => ($(id).value.trim() === '' ? null : $(id).value.trim());
   return {
-    source: '网页草稿', kind: 'PROJECT', region: text('d-region'), department: q('d-department').value || null,
+    source: '网页草稿', kind: 'PROJECT', region: text('d-region'), department: $('d-department').value || null,
     year: num('d-year'), projectName: text('d-projectName'), direction: null, fundsWanYuan: num('d-fundsWanYuan'),
     periodFundsWanYuan: null, periodGoal: null, annualGoal: text('d-annualGoal'), overview: text('d-overview'),
     basis: null,
@@ -99,10 +88,10 @@ function fill(d) {
   const decl = d ? d.declaration : {};
   const departments = [...(draftState.me.departments || [])].sort();
   if (decl.department && !departments.includes(decl.department)) departments.unshift(decl.department);
-  q('d-department').replaceChildren(...departments.map((x) => node('option', { value: x, textContent: x })));
-  if (decl.department) q('d-department').value = decl.department;
+  $('d-department').replaceChildren(...departments.map((x) => el('option', { value: x, textContent: x })));
+  if (decl.department) $('d-department').value = decl.department;
   for (const f of ['projectName', 'year', 'fundsWanYuan', 'region', 'overview', 'annualGoal']) {
-    q('d-' + f).value = decl[f] ?? '';
+    $('d-' + f).value = decl[f] ?? '';
   }
   draftState.rows = (decl.indicators || []).map((r) => ({
     level1: r.level1 || r.level1Raw || '产出指标', level2: r.level2 || r.level2Raw || '数量指标',
@@ -111,64 +100,64 @@ function fill(d) {
 }
 
 function choose(options, value, onChange) {
-  const s = node('select');
-  for (const o of options) s.append(node('option', { value: o, textContent: o, selected: o === value }));
+  const s = el('select');
+  for (const o of options) s.append(el('option', { value: o, textContent: o, selected: o === value }));
   s.addEventListener('change', () => onChange(s.value));
   return s;
 }
 
 function renderEditor() {
   const d = draftState.draft;
-  q('editor').hidden = false;
-  q('editor-title').textContent = d ? `草稿 #${d.id} · 第 ${d.version} 版` : '新草稿';
-  q('draft-status').textContent = d ? STATUS[d.status] : '未保存';
+  $('editor').hidden = false;
+  $('editor-title').textContent = d ? `草稿 #${d.id} · 第 ${d.version} 版` : '新草稿';
+  $('draft-status').textContent = d ? STATUS[d.status] : '未保存';
   const canEdit = editable();
   const findings = d ? d.findings : [];
   const overrides = d ? d.overrides : [];
   const comments = d ? d.comments : [];
-  const body = q('d-indicators').querySelector('tbody');
+  const body = $('d-indicators').querySelector('tbody');
   body.replaceChildren();
   draftState.rows.forEach((row, index) => {
-    const found = node('td');
+    const found = el('td');
     for (const f of findings.filter((x) => x.indicatorIndex === index)) {
       const overridden = overrides.some((o) => o.indicatorIndex === index && o.ruleId === f.ruleId);
-      const why = node('a', { href: '#', textContent: '为什么？', className: 'why' });
+      const why = el('a', { href: '#', textContent: '为什么？', className: 'why' });
       why.addEventListener('click', (e) => { e.preventDefault(); explain(index); });
-      found.append(node('span', { className: 'finding ' + f.severity + (overridden ? ' overridden' : '') },
+      found.append(el('span', { className: 'finding ' + f.severity + (overridden ? ' overridden' : '') },
         f.message, why));
     }
-    if (d && !findings.some((x) => x.indicatorIndex === index)) found.append(node('span', { className: 'ok', textContent: '✓ 可衡量' }));
-    const remarks = node('td');
+    if (d && !findings.some((x) => x.indicatorIndex === index)) found.append(el('span', { className: 'ok', textContent: '✓ 可衡量' }));
+    const remarks = el('td');
     for (const c of comments.filter((x) => x.indicatorIndex === index)) {
-      remarks.append(node('span', { className: 'comment', textContent: `${c.text}（${c.author}）` }));
+      remarks.append(el('span', { className: 'comment', textContent: `${c.text}（${c.author}）` }));
     }
-    const name = node('input', { value: row.name, placeholder: '三级指标名称', disabled: !canEdit });
+    const name = el('input', { value: row.name, placeholder: '三级指标名称', disabled: !canEdit });
     name.addEventListener('input', () => { row.name = name.value; });
-    const value = node('input', { value: row.value, placeholder: '如 ≥95%、2024年6月30日前', disabled: !canEdit });
+    const value = el('input', { value: row.value, placeholder: '如 ≥95%、2024年6月30日前', disabled: !canEdit });
     value.addEventListener('input', () => { row.value = value.value; });
-    const remove = node('button', { type: 'button', className: 'small secondary', textContent: '删除', disabled: !canEdit });
+    const remove = el('button', { type: 'button', className: 'small secondary', textContent: '删除', disabled: !canEdit });
     remove.addEventListener('click', () => { draftState.rows.splice(index, 1); renderEditor(); });
-    const l1 = choose(D_LEVEL1, row.level1, (v) => { row.level1 = v; });
-    const l2 = choose(D_LEVEL2, row.level2, (v) => { row.level2 = v; });
+    const l1 = choose(LEVEL1, row.level1, (v) => { row.level1 = v; });
+    const l2 = choose(LEVEL2, row.level2, (v) => { row.level2 = v; });
     l1.disabled = !canEdit;
     l2.disabled = !canEdit;
-    body.append(node('tr', {}, node('td', {}, l1), node('td', {}, l2), node('td', {}, name), node('td', {}, value),
-      found, remarks, node('td', {}, remove)));
+    body.append(el('tr', {}, el('td', {}, l1), el('td', {}, l2), el('td', {}, name), el('td', {}, value),
+      found, remarks, el('td', {}, remove)));
   });
-  const general = q('general-findings');
+  const general = $('general-findings');
   general.replaceChildren(...findings.filter((f) => f.indicatorIndex === null || f.indicatorIndex === undefined)
-    .map((f) => node('span', { className: 'finding ' + f.severity, textContent: f.message })));
-  q('comments').replaceChildren(...comments.filter((c) => c.indicatorIndex === null || c.indicatorIndex === undefined)
-    .map((c) => node('span', { className: 'comment', textContent: `审核意见：${c.text}（${c.author}）` })));
+    .map((f) => el('span', { className: 'finding ' + f.severity, textContent: f.message })));
+  $('comments').replaceChildren(...comments.filter((c) => c.indicatorIndex === null || c.indicatorIndex === undefined)
+    .map((c) => el('span', { className: 'comment', textContent: `审核意见：${c.text}（${c.author}）` })));
   for (const id of ['d-projectName', 'd-department', 'd-year', 'd-fundsWanYuan', 'd-region', 'd-overview',
-    'd-annualGoal', 'd-add-row', 'save', 'submit']) q(id).disabled = !canEdit;
+    'd-annualGoal', 'd-add-row', 'save', 'submit']) $(id).disabled = !canEdit;
   const reviewing = d && d.status === 'SUBMITTED' && draftState.me.role !== 'STAFF';
-  q('review').hidden = !reviewing;
+  $('review').hidden = !reviewing;
   if (reviewing) {
-    q('review-row').replaceChildren(node('option', { value: '', textContent: '整份申报' }),
-      ...draftState.rows.map((r, i) => node('option', { value: String(i), textContent: rowLabel(i) })));
+    $('review-row').replaceChildren(el('option', { value: '', textContent: '整份申报' }),
+      ...draftState.rows.map((r, i) => el('option', { value: String(i), textContent: rowLabel(i) })));
   }
-  q('blocking').hidden = true;
+  $('blocking').hidden = true;
 }
 
 async function openDraft(id) {
@@ -177,8 +166,8 @@ async function openDraft(id) {
   draftState.draft = data;
   fill(data);
   renderEditor();
-  q('history').replaceChildren();
-  q('prior').replaceChildren();
+  $('history').replaceChildren();
+  $('prior').replaceChildren();
   tell('');
 }
 
@@ -229,23 +218,23 @@ async function submit(overrides) {
 }
 
 function showBlocking(data) {
-  const box = q('blocking');
+  const box = $('blocking');
   box.hidden = false;
-  const list = node('ol');
+  const list = el('ol');
   for (const f of data.blocking) {
     const where = f.indicatorIndex === null || f.indicatorIndex === undefined ? '整份申报' : rowLabel(f.indicatorIndex);
-    const reason = node('textarea', { rows: 2, placeholder: '如确需保留，请写明理由', className: 'override-reason' });
+    const reason = el('textarea', { rows: 2, placeholder: '如确需保留，请写明理由', className: 'override-reason' });
     reason.dataset.rule = f.ruleId;
     reason.dataset.index = f.indicatorIndex ?? '';
-    list.append(node('li', { className: 'blocking-item' }, node('strong', { textContent: where + '：' }), f.message, reason));
+    list.append(el('li', { className: 'blocking-item' }, el('strong', { textContent: where + '：' }), f.message, reason));
   }
-  const again = node('button', { type: 'button', id: 'submit-with-overrides', textContent: '写明理由后提交' });
+  const again = el('button', { type: 'button', id: 'submit-with-overrides', textContent: '写明理由后提交' });
   again.addEventListener('click', () => {
     const overrides = [...box.querySelectorAll('.override-reason')].filter((t) => t.value.trim())
       .map((t) => ({ indicatorIndex: t.dataset.index === '' ? null : Number(t.dataset.index), ruleId: t.dataset.rule, reason: t.value.trim() }));
     submit(overrides);
   });
-  box.replaceChildren(node('p', { textContent: '不能提交：' + data.message }), list, again);
+  box.replaceChildren(el('p', { textContent: '不能提交：' + data.message }), list, again);
   tell('不能提交，见下方列出的问题。');
 }
 
@@ -253,34 +242,34 @@ async function explain(index) {
   const d = draftState.draft;
   const { ok, data } = await call('GET', `/api/drafts/${d.id}/why/${index}`);
   if (!ok) { tell(data.message || '无法取得说明'); return; }
-  const content = q('why-content');
+  const content = $('why-content');
   content.replaceChildren();
-  q('why-heading').textContent = `${rowLabel(index)}为什么被标出？`;
+  $('why-heading').textContent = `${rowLabel(index)}为什么被标出？`;
   for (const f of data.findings) {
-    const basis = node('ul', {}, ...(f.basis || []).map((b) => node('li', { textContent: b })));
-    content.append(node('h4', { textContent: `${f.ruleId}（${f.severity}）` }), node('p', { textContent: f.message }),
-      node('p', { textContent: '原因：' + (f.why || '') }), node('p', { textContent: '改法：' + (f.fix || '') }),
-      node('p', { textContent: '依据：' }), basis);
-    if (f.override) content.append(node('p', { textContent: `保留理由（${f.override.author}）：${f.override.reason}` }));
+    const basis = el('ul', {}, ...(f.basis || []).map((b) => el('li', { textContent: b })));
+    content.append(el('h4', { textContent: `${f.ruleId}（${f.severity}）` }), el('p', { textContent: f.message }),
+      el('p', { textContent: '原因：' + (f.why || '') }), el('p', { textContent: '改法：' + (f.fix || '') }),
+      el('p', { textContent: '依据：' }), basis);
+    if (f.override) content.append(el('p', { textContent: `保留理由（${f.override.author}）：${f.override.reason}` }));
   }
-  const examples = node('ul', { id: 'why-examples' });
+  const examples = el('ul', { id: 'why-examples' });
   for (const e of data.examples) {
-    examples.append(node('li', { textContent: `${e.name}：${e.value}（${e.projectName}，${e.department || ''} ${e.year || ''}，来源：${e.source}）` }));
+    examples.append(el('li', { textContent: `${e.name}：${e.value}（${e.projectName}，${e.department || ''} ${e.year || ''}，来源：${e.source}）` }));
   }
-  content.append(node('h4', { textContent: '相似项目中的合格写法' }),
-    data.examples.length ? examples : node('p', { textContent: '没有找到同类的合格指标。' }));
-  q('why-dialog').showModal();
+  content.append(el('h4', { textContent: '相似项目中的合格写法' }),
+    data.examples.length ? examples : el('p', { textContent: '没有找到同类的合格指标。' }));
+  $('why-dialog').showModal();
 }
 
 async function review(decision) {
   const d = draftState.draft;
-  const text = q('review-comment').value.trim();
-  const row = q('review-row').value;
+  const text = $('review-comment').value.trim();
+  const row = $('review-row').value;
   const comments = text ? [{ indicatorIndex: row === '' ? null : Number(row), text }] : [];
   const { ok, data } = await call('POST', `/api/drafts/${d.id}/review`, { decision, comments });
   if (!ok) { tell(data.message || '审核失败'); return; }
   draftState.draft = data;
-  q('review-comment').value = '';
+  $('review-comment').value = '';
   renderEditor();
   tell(decision === 'APPROVE' ? '已通过，申报已进入资料库。' : '已退回，经办人会看到你的意见。');
   loadList();
@@ -291,7 +280,7 @@ async function history() {
   if (!d) return;
   const { ok, data } = await call('GET', `/api/drafts/${d.id}/history`);
   if (!ok) return;
-  q('history').replaceChildren(node('h3', { textContent: '历史' }), node('ol', {}, ...data.map((e) => node('li', {
+  $('history').replaceChildren(el('h3', { textContent: '历史' }), el('ol', {}, ...data.map((e) => el('li', {
     textContent: `${new Date(e.at).toLocaleString('zh-CN')} ${e.actor} ${ACTIONS[e.action] || e.action}` +
       (e.versionAfter ? `（第 ${e.versionAfter} 版）` : ''),
   }))));
@@ -302,13 +291,13 @@ async function prior() {
   if (!d) return;
   const { ok, data } = await call('GET', `/api/drafts/${d.id}/prior`);
   if (!ok) return;
-  if (!data.found) { q('prior').replaceChildren(node('p', { className: 'hint', textContent: data.message })); return; }
+  if (!data.found) { $('prior').replaceChildren(el('p', { className: 'hint', textContent: data.message })); return; }
   const p = data.declaration;
-  q('prior').replaceChildren(node('h3', { textContent: `上年申报：${p.projectName}（${p.year}，来源：${data.source}）` }),
-    node('table', {}, node('tbody', {}, ...p.indicators.map((r, i) => node('tr', {},
-      node('td', { textContent: r.level2 || r.level2Raw || '' }), node('td', { textContent: r.name || '' }),
-      node('td', { textContent: r.value || '' }),
-      node('td', { textContent: draftState.rows[i] ? `本年：${draftState.rows[i].value}` : '' }))))));
+  $('prior').replaceChildren(el('h3', { textContent: `上年申报：${p.projectName}（${p.year}，来源：${data.source}）` }),
+    el('table', {}, el('tbody', {}, ...p.indicators.map((r, i) => el('tr', {},
+      el('td', { textContent: r.level2 || r.level2Raw || '' }), el('td', { textContent: r.name || '' }),
+      el('td', { textContent: r.value || '' }),
+      el('td', { textContent: draftState.rows[i] ? `本年：${draftState.rows[i].value}` : '' }))))));
 }
 
 async function importForm(file) {
@@ -325,20 +314,20 @@ async function importForm(file) {
   const response = await fetch('/api/me');
   if (!response.ok) return;
   draftState.me = await response.json();
-  q('new-draft').hidden = draftState.me.role === 'REVIEWER';
-  q('new-draft').addEventListener('click', newDraft);
-  q('d-add-row').addEventListener('click', () => {
+  $('new-draft').hidden = draftState.me.role === 'REVIEWER';
+  $('new-draft').addEventListener('click', newDraft);
+  $('d-add-row').addEventListener('click', () => {
     draftState.rows.push({ level1: '产出指标', level2: '数量指标', name: '', value: '' });
     renderEditor();
   });
-  q('save').addEventListener('click', save);
-  q('submit').addEventListener('click', () => submit([]));
-  q('show-history').addEventListener('click', history);
-  q('show-prior').addEventListener('click', prior);
-  q('approve').addEventListener('click', () => review('APPROVE'));
-  q('return').addEventListener('click', () => review('RETURN'));
-  q('filter-status').addEventListener('change', loadList);
-  q('filter-q').addEventListener('input', loadList);
-  q('draft-import').addEventListener('change', (e) => { if (e.target.files[0]) importForm(e.target.files[0]); });
+  $('save').addEventListener('click', save);
+  $('submit').addEventListener('click', () => submit([]));
+  $('show-history').addEventListener('click', history);
+  $('show-prior').addEventListener('click', prior);
+  $('approve').addEventListener('click', () => review('APPROVE'));
+  $('return').addEventListener('click', () => review('RETURN'));
+  $('filter-status').addEventListener('change', loadList);
+  $('filter-q').addEventListener('input', loadList);
+  $('draft-import').addEventListener('change', (e) => { if (e.target.files[0]) importForm(e.target.files[0]); });
   loadList();
 })();
