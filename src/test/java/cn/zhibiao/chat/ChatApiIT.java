@@ -329,6 +329,29 @@ class ChatApiIT extends RunningApp {
     }
 
     @Test
+    void aReviewerOfTheDepartmentMayAskButNotAcceptOrReject() {
+        createUser("chat-reviewer", "REVIEWER", DEPARTMENT);
+        long draft = createDraft();
+        String change = of(say(draft, "把满意度改成不低于95%"), "change").getFirst().get("id").asString();
+        WebTestClient reviewer = as("chat-reviewer");
+
+        List<String> names = reviewer.post().uri("/api/drafts/{id}/chat", draft).bodyValue(Map.of("message", "检查一下"))
+                .exchange().expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+                })
+                .getResponseBody().map(ServerSentEvent::event).collectList().block(Duration.ofSeconds(60));
+        assertThat(names).contains("finding").endsWith("done");
+
+        for (String decision : List.of("accept", "reject")) {
+            assertThat(json(reviewer.post().uri("/api/drafts/{id}/changes/{c}/" + decision, draft, change).exchange(),
+                    403).get("message").asString()).contains("审核人不能编辑草稿");
+        }
+        assertThat(conversation(draft).get("changes").get(0).get("status").asString()).isEqualTo("PROPOSED");
+        assertThat(json(as(STAFF).post().uri("/api/drafts/{id}/changes/{c}/accept", draft, "c-none").exchange(), 404)
+                .get("message").asString()).contains("没有这条修改建议");
+    }
+
+    @Test
     void anEmptyOrOverlongMessageIsRefusedWith400InChinese() {
         long draft = createDraft();
         String chat = "/api/drafts/" + draft + "/chat";
