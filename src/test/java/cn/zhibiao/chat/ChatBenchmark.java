@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.sun.management.OperatingSystemMXBean;
 
@@ -37,7 +38,8 @@ import tools.jackson.core.type.TypeReference;
  * administrator with the password from ZHIBIAO_ADMIN_PASSWORD, as the server was started. Each round turns the mix on
  * a new draft, so a conversation is as long as the mix; the time is from sending the message to the {@code done}
  * event. Run: {@code java -cp target/test-classes:target/classes:$(cat target/cp.txt) cn.zhibiao.chat.ChatBenchmark …}
- * after {@code ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test}.
+ * after {@code ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * -Dmdep.includeScope=test}.
  */
 public final class ChatBenchmark {
 
@@ -85,7 +87,8 @@ public final class ChatBenchmark {
             print(message, ms);
             // Process CPU time over all threads (the query embedding runs on its own pool): what a turn costs,
             // which the machine's load barely moves, unlike the wall-clock figures.
-            System.out.printf(Locale.ROOT, "%-24s cpu/turn=%.1f ms%n", "", (CPU.getProcessCpuTime() - cpu) / 1e6 / rounds);
+            System.out.printf(Locale.ROOT, "%-24s cpu/turn=%.1f ms%n", "",
+                    (CPU.getProcessCpuTime() - cpu) / 1e6 / rounds);
         }
         print("all turns", all.stream().mapToDouble(Double::doubleValue).toArray());
     }
@@ -138,7 +141,7 @@ public final class ChatBenchmark {
     /** One turn, read until its {@code done} event. */
     private static void turn(HttpClient client, String base, String basic, long draft, String message)
             throws Exception {
-        HttpResponse<java.util.stream.Stream<String>> response = client.send(
+        HttpResponse<Stream<String>> response = client.send(
                 HttpRequest.newBuilder(URI.create(base + "/api/drafts/" + draft + "/chat"))
                         .header("Authorization", basic).header("Content-Type", "application/json")
                         .header("Accept", "text/event-stream")
@@ -149,7 +152,7 @@ public final class ChatBenchmark {
         if (response.statusCode() != 200) {
             throw new IllegalStateException(message + ": " + response.statusCode());
         }
-        try (var lines = response.body()) {
+        try (Stream<String> lines = response.body()) {
             Iterator<String> it = lines.iterator();
             while (it.hasNext()) {
                 if (it.next().equals("event:done")) {
