@@ -448,7 +448,7 @@ public final class OfflineAssistant implements Assistant {
         }
     }
 
-    private static ChatEvent.Flag flag(Finding f, Optional<RuleView> rule) {
+    static ChatEvent.Flag flag(Finding f, Optional<RuleView> rule) {
         return new ChatEvent.Flag(f.ruleId(), rule.map(RuleView::title).orElse(null), f.severity().name(),
                 f.indicatorIndex(), f.level2(), f.name(), f.value(), f.span(), f.message(), f.suggestion(), f.why(),
                 rule.map(RuleView::basis).orElse(List.of()));
