@@ -127,8 +127,8 @@ public final class Provider {
 
     private void permit() {
         if (!breaker.tryAcquirePermission()) {
-            throw new LlmFailure(LlmFailure.Kind.CIRCUIT_OPEN, "大模型服务接连失败，暂停调用约"
-                    + settings.circuitBreaker().openFor().toSeconds() + "秒后再试");
+            throw new LlmFailure(LlmFailure.Kind.CIRCUIT_OPEN, "大模型服务接连失败，暂停调用，约"
+                    + Math.max(1, settings.circuitBreaker().openFor().toSeconds()) + "秒后再试");
         }
     }
 
