@@ -22,6 +22,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialThinking;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.output.FinishReason;
 import reactor.core.publisher.Mono;
 
 /**
@@ -83,7 +84,7 @@ final class LlmProposer {
     Mono<Result> proposeStreaming(ModelContext context, Consumer<String> progress, Consumer<ProposedRow> early) {
         ProjectBrief project = context.project();
         PromptWriter.Request request = prompt.write(context);
-        return provider.call(Mono.<AiMessage>create(sink -> streaming.chat(ChatRequest.builder().messages(request.messages()).build(),
+        return provider.call(Mono.<ChatResponse>create(sink -> streaming.chat(ChatRequest.builder().messages(request.messages()).build(),
                 new StreamingChatResponseHandler() {
                     private final RowScanner scanner = new RowScanner();
                     private final List<ProposedRow> passed = new ArrayList<>();
@@ -126,7 +127,7 @@ final class LlmProposer {
                         if (response.finishReason() == null) {
                             sink.error(new LlmFailure(LlmFailure.Kind.STREAM_CUT, "大模型流式响应中断"));
                         } else {
-                            sink.success(response.aiMessage());
+                            sink.success(response);
                         }
                     }
 
@@ -140,26 +141,32 @@ final class LlmProposer {
                 .map(ai -> finish(context, request, ai));
     }
 
-    private AiMessage call(List<ChatMessage> messages) {
+    private ChatResponse call(List<ChatMessage> messages) {
         return provider.callBlocking(() -> {
             ChatResponse response = chat.chat(ChatRequest.builder().messages(messages).build());
             if (response == null || response.aiMessage() == null) {
                 throw new LlmFailure(LlmFailure.Kind.EMPTY, "大模型未返回建议内容");
             }
-            return response.aiMessage();
+            return response;
         });
     }
 
     /** The checked rows, each marked unsupported when a number of it has no source. */
-    private Result finish(ModelContext context, PromptWriter.Request request, AiMessage ai) {
-        Result result = checked(context.project(), request, ai);
+    private Result finish(ModelContext context, PromptWriter.Request request, ChatResponse response) {
+        Result result = checked(context.project(), request, response);
         NumberSupport support = new NumberSupport(context);
         return new Result(result.rows().stream().map(support::mark).toList(), result.notices(), result.reasoning());
     }
 
-    private Result checked(ProjectBrief project, PromptWriter.Request request, AiMessage ai) {
-        LlmAnswer answer = LlmAnswer.parse(ai.text(), ai.thinking());
+    private Result checked(ProjectBrief project, PromptWriter.Request request, ChatResponse response) {
+        AiMessage ai = response.aiMessage();
+        boolean cut = response.finishReason() == FinishReason.LENGTH;
+        LlmAnswer answer = cut ? LlmAnswer.completeRows(ai.text(), ai.thinking())
+                : LlmAnswer.parse(ai.text(), ai.thinking());
         List<String> notices = new ArrayList<>();
+        if (cut) {
+            notices.add("大模型的回答因长度限制被截断，已保留其中完整的" + answer.rows().size() + "条指标");
+        }
         Checked first = check(project, answer.rows(), request.knownSources());
         List<Draft> failing = new ArrayList<>();
         List<List<ProposalFinding>> failingFindings = new ArrayList<>();
@@ -181,7 +188,7 @@ final class LlmProposer {
             messages.add(AiMessage.from(ai.text()));
             messages.add(UserMessage.from(prompts.repair().render(Map.of("findings", repairList(failing,
                     failingFindings)))));
-            repaired = LlmAnswer.parse(call(messages).text(), null).rows();
+            repaired = LlmAnswer.parse(call(messages).aiMessage().text(), null).rows();
         } catch (LlmFailure e) {
             notices.add("修正请求未成功（" + e.getMessage() + "），未通过检查的大模型指标已删除");
             repaired = failing;

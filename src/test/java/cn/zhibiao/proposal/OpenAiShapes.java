@@ -41,6 +41,10 @@ public final class OpenAiShapes {
     }
 
     public static String completion(String content, String reasoning) {
+        return completion(content, reasoning, "stop");
+    }
+
+    public static String completion(String content, String reasoning, String finishReason) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("role", "assistant");
         message.put("content", content);
@@ -51,7 +55,7 @@ public final class OpenAiShapes {
         choice.put("index", 0);
         choice.put("message", message);
         choice.put("logprobs", null);
-        choice.put("finish_reason", "stop");
+        choice.put("finish_reason", finishReason);
         return envelope("chat.completion", List.of(choice), usage());
     }
 
