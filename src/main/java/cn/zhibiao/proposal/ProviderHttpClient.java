@@ -130,9 +130,12 @@ final class ProviderHttpClient implements dev.langchain4j.http.client.HttpClient
                 if (response.statusCode() < 200 || response.statusCode() >= 300) {
                     refuseUnlessAnswer(response, new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 }
+                // Only what has arrived: waiting for more would hold back the model's first token.
                 in.mark(SNIFF);
-                String start = new String(in.readNBytes(SNIFF), StandardCharsets.UTF_8);
+                byte[] first = new byte[SNIFF];
+                int read = Math.max(0, in.read(first));
                 in.reset();
+                String start = new String(first, 0, read, StandardCharsets.UTF_8);
                 refuseUnlessAnswer(response, start);
                 listener.onOpen(SuccessfulHttpResponse.builder().statusCode(response.statusCode())
                         .headers(response.headers().map()).build());
