@@ -18,6 +18,9 @@ final class ProseGuard {
     private static final Pattern CITATION = Pattern.compile(
             "\\p{IsHan}{1,10}[〔\\[［(（]\\d{4}[〕\\]］)）]\\s*\\d+\\s*号|《[^《》\\n]{1,80}》"
                     + "|\\d+(?:\\.\\d+)?\\s*(?:%|％|万元|亿元|元)");
+    /** The end of the text so far, if a citation may be under way there. */
+    private static final Pattern OPEN_TAIL = Pattern.compile(
+            "(?:《[^《》\\n]{0,80}|[〔\\[［(（]\\d{0,4}(?:[〕\\]］)）]\\s*\\d*\\s*)?|\\d[\\d.]*[万亿]?)$");
     /** How far back an unfinished citation may start: longer than any document number or title. */
     private static final int MAX_CITATION = 90;
 
@@ -86,29 +89,16 @@ final class ProseGuard {
     }
 
     /**
-     * Where the text that cannot be shown yet begins: an unclosed 《 or 〔, a trailing number (its unit may follow),
-     * or a tail that could be the start of the canary.
+     * Where the text that cannot be shown yet begins: an unclosed 《, a bracket that may open a document number's year,
+     * a trailing number (its unit may follow), or a tail that could be the start of the canary.
      */
     private int hold() {
         int hold = raw.length();
-        int windowStart = Math.max(released, raw.length() - MAX_CITATION);
-        for (String open : new String[] {"《", "〔", "［", "["}) {
-            int at = raw.lastIndexOf(open);
-            String close = switch (open) {
-                case "《" -> "》";
-                case "〔" -> "号";
-                default -> "号";
-            };
-            if (at >= windowStart && raw.indexOf(close, at) < 0) {
-                hold = Math.min(hold, at);
-            }
+        Matcher open = OPEN_TAIL.matcher(raw);
+        open.region(Math.max(released, raw.length() - MAX_CITATION), raw.length());
+        if (open.find()) {
+            hold = open.start();
         }
-        int digits = raw.length();
-        while (digits > released && (Character.isDigit(raw.charAt(digits - 1)) || raw.charAt(digits - 1) == '.'
-                || raw.charAt(digits - 1) == '万' || raw.charAt(digits - 1) == '亿')) {
-            digits--;
-        }
-        hold = Math.min(hold, digits);
         for (int k = Math.min(canary.length() - 1, raw.length() - released); k > 0; k--) {
             if (raw.substring(raw.length() - k).equals(canary.substring(0, k))) {
                 hold = Math.min(hold, raw.length() - k);
