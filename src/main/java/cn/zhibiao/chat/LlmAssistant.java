@@ -2,9 +2,10 @@ package cn.zhibiao.chat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -29,7 +30,6 @@ import dev.langchain4j.model.output.FinishReason;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The assistant with a language model: the model answers in streamed prose and calls the engine as tools
@@ -58,8 +58,8 @@ public final class LlmAssistant implements Assistant {
             Assistant offline) {
         this.provider = provider;
         this.model = provider.streaming();
-        this.canary = "ZB-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase(java.util.Locale.ROOT);
-        this.systemPrompt = prompts.assistant().text().replace("{{canary}}", canary);
+        this.canary = "ZB-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase(Locale.ROOT);
+        this.systemPrompt = prompts.assistant().render(Map.of("canary", canary));
         this.tools = tools;
         this.settings = settings;
         this.offline = offline;
@@ -67,16 +67,11 @@ public final class LlmAssistant implements Assistant {
 
     @Override
     public Flux<ChatEvent> turn(Declaration draft, List<ChatTurn> history, String message) {
-        return Flux.<ChatEvent>create(sink -> {
+        return Turns.blocking(sink -> {
             AtomicBoolean cancelled = new AtomicBoolean();
             sink.onCancel(() -> cancelled.set(true));
             new Turn(draft.withParsedValues(), history, message == null ? "" : message.strip(), sink, cancelled)
                     .run();
-            sink.complete();
-        }).subscribeOn(Schedulers.boundedElastic()).onErrorResume(e -> {
-            LOG.error("Chat turn failed", e);
-            return Flux.just(new ChatEvent.Failed("处理这条消息时出错，请稍后重试（草稿没有被修改）。"),
-                    new ChatEvent.Done(Intent.UNKNOWN, 0, 0));
         });
     }
 
