@@ -1,5 +1,6 @@
 package cn.zhibiao.chat;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,9 +14,12 @@ import org.slf4j.LoggerFactory;
 
 import cn.zhibiao.indicator.Declaration;
 import cn.zhibiao.proposal.LlmFailure;
+import cn.zhibiao.proposal.LlmSettings;
 import cn.zhibiao.proposal.Prompts;
+import cn.zhibiao.proposal.ProposalSettings;
 import cn.zhibiao.proposal.Provider;
 import cn.zhibiao.proposal.RowScanner;
+import cn.zhibiao.system.CommandSettings;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -65,6 +69,26 @@ public final class LlmAssistant implements Assistant {
         this.offline = offline;
     }
 
+    /**
+     * The model's assistant, answering through {@code provider}, when a model is configured; the offline one
+     * otherwise. Either way the offline assistant answers what the model cannot.
+     */
+    public static Assistant orOffline(Provider provider, Path promptsDir, ChatTools tools, ChatSettings settings) {
+        OfflineAssistant offline = new OfflineAssistant(tools, settings);
+        if (!provider.settings().configured()) {
+            LOG.info("未配置大模型（zhibiao.llm.base-url），对话由离线助手回答");
+            return offline;
+        }
+        LOG.info("对话使用大模型 {}", provider.settings().model());
+        return new LlmAssistant(provider, Prompts.load(promptsDir), tools, settings, offline);
+    }
+
+    /** The assistant of the {@code chat} command, over the same index, checker, model and settings as the app's. */
+    public static Assistant forCommands(CommandSettings settings) {
+        return orOffline(Provider.create(LlmSettings.from(settings)), ProposalSettings.from(settings).promptsDir(),
+                EngineTools.forCommands(settings), ChatSettings.from(settings::get));
+    }
+
     @Override
     public Flux<ChatEvent> turn(Declaration draft, List<ChatTurn> history, String message) {
         return Turns.blocking(sink -> {
@@ -102,7 +126,8 @@ public final class LlmAssistant implements Assistant {
             try {
                 for (int round = 0; round < settings.maxToolRounds() && !cancelled.get(); round++) {
                     ProseGuard guard = new ProseGuard(canary, calls::supported);
-                    ChatResponse response = provider.call(round(messages, guard)).block();
+                    ChatResponse response = provider.call(round(messages, guard)
+                            .timeout(provider.settings().timeout())).block();
                     say(guard.finish());
                     if (response.finishReason() == null) {
                         // A stream that ends without a finish_reason was cut, whatever it carried.

@@ -21,7 +21,6 @@ import cn.zhibiao.proposal.ProposedRow;
 import cn.zhibiao.rules.Finding;
 import cn.zhibiao.rules.RuleView;
 import cn.zhibiao.rules.Severity;
-import cn.zhibiao.system.CommandSettings;
 import reactor.core.publisher.Flux;
 
 /**
@@ -44,11 +43,6 @@ public final class OfflineAssistant implements Assistant {
         this.interpreter = new Interpreter(grammar);
         this.tools = tools;
         this.settings = settings;
-    }
-
-    /** The assistant of the {@code chat} command, over the same index, checker and settings as the other commands. */
-    public static OfflineAssistant forCommands(CommandSettings settings) {
-        return new OfflineAssistant(EngineTools.forCommands(settings), ChatSettings.from(settings::get));
     }
 
     @Override

@@ -339,6 +339,9 @@ final class ToolCalls {
         if (op != ChatEvent.Op.REMOVE && (name == null || value == null)) {
             return "未提出：缺少指标名称或指标值。";
         }
+        if (op != ChatEvent.Op.REMOVE && (name.contains(canary) || value.contains(canary))) {
+            return "未提出：指标中出现了内部说明的内容。";
+        }
         int at = op == ChatEvent.Op.ADD ? index == null || index < 0 || index > size ? size : index : index;
         String level1 = op == ChatEvent.Op.REMOVE ? old.level1() : level2.parent().label();
         List<String> sources = new ArrayList<>();
