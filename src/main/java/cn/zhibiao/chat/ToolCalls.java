@@ -121,7 +121,7 @@ final class ToolCalls {
             case "propose_rows" -> proposeRows(text(args, "level2"), args.has("count") ? args.get("count").asInt() : null);
             case "propose_changes" -> proposeChanges(args.path("rows"));
             case "ask_user" -> ask(text(args, "fact"), text(args, "question"));
-            default -> "错误：没有名为 " + request.name() + " 的工具。";
+            default -> "错误：没有这个工具。";
         };
         support.append(result).append('\n');
         return result;
@@ -130,10 +130,6 @@ final class ToolCalls {
     /** What the turn was about: the first request that named it, else {@code fallback}. */
     Understanding understood(Understanding fallback) {
         return understood != null ? understood : fallback;
-    }
-
-    boolean intentKnown() {
-        return understood != null;
     }
 
     int changes() {
@@ -277,7 +273,8 @@ final class ToolCalls {
                         "编报说明（" + d.source() + "）：" + d.term()));
             }
         }
-        return definitions.isEmpty() ? "编报说明中没有“" + term + "”的定义。" : definitions.stream()
+        // Not echoing the term: a result is a source the model's prose may cite, and the term is the model's own.
+        return definitions.isEmpty() ? "编报说明中没有这个术语的定义。" : definitions.stream()
                 .map(d -> "[" + d.id() + "] " + d.term() + "：" + d.definition()).collect(Collectors.joining("\n"));
     }
 

@@ -223,6 +223,16 @@ class LlmAssistantTest {
     }
 
     @Test
+    void aDocumentNumberTheModelOnlyLookedUpIsStillUnsupported() {
+        script(calls(false, new Call("define_term", "{\"term\":\"财社〔2019〕88号\"}")),
+                prose("财社〔2019〕88号规定了补贴标准。"));
+
+        List<ChatEvent> events = say("补贴标准有什么依据？");
+
+        assertThat(text(events)).isEqualTo("财社〔2019〕88号" + ProseGuard.UNSUPPORTED + "规定了补贴标准。");
+    }
+
+    @Test
     void theSystemPromptsCanaryNeverReachesTheUser() {
         script(prose("你好。"));
         say("你好");
