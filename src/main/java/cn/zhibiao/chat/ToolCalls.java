@@ -78,6 +78,7 @@ final class ToolCalls {
     private final Map<String, Precedent> precedents = new LinkedHashMap<>();
     private final Set<String> offeredSources = new HashSet<>();
     private final Set<String> cited = new HashSet<>();
+    private boolean searchedDraft;
     private Understanding understood;
     private int changes;
     private int questions;
@@ -393,8 +394,9 @@ final class ToolCalls {
         if (!cited.add(id)) {
             return;
         }
-        if (!precedents.containsKey(id)) {
+        if (!precedents.containsKey(id) && !searchedDraft) {
             // The proposer cites the draft's similar projects; one search names them all.
+            searchedDraft = true;
             tools.similar(draft, null, settings.similarK()).forEach(this::known);
         }
         Precedent precedent = precedents.get(id);
