@@ -11,9 +11,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import cn.zhibiao.corpus.InstructionDefinition;
 import cn.zhibiao.indicator.Declaration;
 import cn.zhibiao.indicator.Indicator;
@@ -24,9 +21,7 @@ import cn.zhibiao.proposal.ProposedRow;
 import cn.zhibiao.rules.Finding;
 import cn.zhibiao.rules.RuleView;
 import cn.zhibiao.rules.Severity;
-import cn.zhibiao.system.CommandSettings;
 import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The assistant without a language model: understands a message by the phrasing grammar, says what it understood
@@ -36,7 +31,6 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class OfflineAssistant implements Assistant {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OfflineAssistant.class);
     private static final String OFFLINE = "（未配置大模型，由离线助手按固定句式理解，并用规则检查、相似项目和编报说明作答。）";
 
     private final Grammar grammar;
@@ -51,21 +45,10 @@ public final class OfflineAssistant implements Assistant {
         this.settings = settings;
     }
 
-    /** The assistant of the {@code chat} command, over the same index, checker and settings as the other commands. */
-    public static OfflineAssistant forCommands(CommandSettings settings) {
-        return new OfflineAssistant(EngineTools.forCommands(settings), ChatSettings.from(settings::get));
-    }
-
     @Override
     public Flux<ChatEvent> turn(Declaration draft, List<ChatTurn> history, String message) {
-        return Flux.<ChatEvent>create(sink -> {
-            new Turn(draft.withParsedValues(), history, message == null ? "" : message.strip(), sink::next).run();
-            sink.complete();
-        }).subscribeOn(Schedulers.boundedElastic()).onErrorResume(e -> {
-            LOG.error("Chat turn failed", e);
-            return Flux.just(new ChatEvent.Failed("处理这条消息时出错，请稍后重试（草稿没有被修改）。"),
-                    new ChatEvent.Done(Intent.UNKNOWN, 0, 0));
-        });
+        return Turns.blocking(sink -> new Turn(draft.withParsedValues(), history, message == null ? ""
+                : message.strip(), sink::next).run());
     }
 
     /** One turn's state: what was understood, the facts the conversation has supplied, what has been emitted. */
@@ -445,7 +428,7 @@ public final class OfflineAssistant implements Assistant {
         }
     }
 
-    private static ChatEvent.Flag flag(Finding f, Optional<RuleView> rule) {
+    static ChatEvent.Flag flag(Finding f, Optional<RuleView> rule) {
         return new ChatEvent.Flag(f.ruleId(), rule.map(RuleView::title).orElse(null), f.severity().name(),
                 f.indicatorIndex(), f.level2(), f.name(), f.value(), f.span(), f.message(), f.suggestion(), f.why(),
                 rule.map(RuleView::basis).orElse(List.of()));

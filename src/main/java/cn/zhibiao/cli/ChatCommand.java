@@ -13,7 +13,7 @@ import cn.zhibiao.chat.Assistant;
 import cn.zhibiao.chat.ChatEvent;
 import cn.zhibiao.chat.ChatTurn;
 import cn.zhibiao.chat.DraftFile;
-import cn.zhibiao.chat.OfflineAssistant;
+import cn.zhibiao.chat.LlmAssistant;
 import cn.zhibiao.chat.Transcript;
 import cn.zhibiao.corpus.ImportException;
 import cn.zhibiao.indicator.Declaration;
@@ -39,7 +39,7 @@ final class ChatCommand extends SettingsCommand {
     private List<String> words = new ArrayList<>();
 
     ChatCommand(CommandSettings settings, Io io) {
-        this(settings, io, () -> OfflineAssistant.forCommands(settings));
+        this(settings, io, () -> LlmAssistant.forCommands(settings));
     }
 
     ChatCommand(CommandSettings settings, Io io, Supplier<Assistant> assistant) {

@@ -62,6 +62,19 @@ record LlmAnswer(List<Draft> rows, String reasoning) {
         return new LlmAnswer(drafts, reasoning.toString().strip());
     }
 
+    /** The rows an answer cut at the length limit had finished; its reasoning is kept apart as usual. */
+    static LlmAnswer completeRows(String content, String thinking) {
+        List<Draft> drafts = new ArrayList<>();
+        for (String object : RowScanner.rowObjects(visible(content == null ? "" : content))) {
+            try {
+                drafts.add(draft(Json.mapper().readTree(object)));
+            } catch (JacksonException e) {
+                // An object the scanner closed but JSON rejects is not a complete row.
+            }
+        }
+        return new LlmAnswer(drafts, thinking == null ? "" : thinking.strip());
+    }
+
     static Draft draft(JsonNode row) {
         List<String> sources = new ArrayList<>();
         row.path("sources").forEach(s -> sources.add(s.asString()));

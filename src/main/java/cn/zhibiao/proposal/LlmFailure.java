@@ -2,6 +2,8 @@ package cn.zhibiao.proposal;
 
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Set;
 
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.HttpException;
@@ -12,10 +14,10 @@ import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.TimeoutException;
 
 /**
- * Why the language model gave no usable answer, worded for the user. The offline proposer answers instead, and this
- * reason becomes the proposal's notice. Messages never include the API key or the provider's response body.
+ * Why the language model gave no usable answer, worded for the user (the message). The offline proposer or assistant
+ * answers instead, and this reason becomes its notice. Messages never include the API key or the provider's body.
  */
-final class LlmFailure extends RuntimeException {
+public final class LlmFailure extends RuntimeException {
 
     enum Kind {
         TIMEOUT,
@@ -27,10 +29,17 @@ final class LlmFailure extends RuntimeException {
         UNREACHABLE,
         EMPTY,
         MALFORMED,
-        STREAM_CUT
+        STREAM_CUT,
+        WEB_PAGE,
+        CIRCUIT_OPEN
     }
 
+    /** Failures that say the provider is down or misconfigured, rather than that one answer was poor. */
+    private static final Set<Kind> PROVIDER_DOWN = Set.of(Kind.TIMEOUT, Kind.UNAUTHORIZED, Kind.RATE_LIMITED,
+            Kind.SERVER_ERROR, Kind.MODEL_NOT_FOUND, Kind.UNREACHABLE, Kind.WEB_PAGE);
+
     private final Kind kind;
+    private final transient Duration retryAfter;
 
     LlmFailure(Kind kind, String reason) {
         this(kind, reason, null);
@@ -39,6 +48,22 @@ final class LlmFailure extends RuntimeException {
     private LlmFailure(Kind kind, String reason, Throwable cause) {
         super(reason, cause);
         this.kind = kind;
+        this.retryAfter = ProviderHttpClient.retryAfter(cause);
+    }
+
+    /** The wait the provider asked for with {@code Retry-After}, if it did. */
+    Duration retryAfter() {
+        return retryAfter;
+    }
+
+    boolean providerDown() {
+        return PROVIDER_DOWN.contains(kind);
+    }
+
+    /** The same failure, saying how many attempts were made. */
+    LlmFailure afterAttempts(int attempts) {
+        return attempts > 1 && retriable(this) ? new LlmFailure(kind, getMessage() + "，已尝试" + attempts + "次", getCause())
+                : this;
     }
 
     /** For the log: the client's exception type, which names the fault without quoting the provider's body. */
@@ -57,6 +82,9 @@ final class LlmFailure extends RuntimeException {
 
     /** 429 and 5xx are worth another attempt after a pause; a wrong key or a timeout is not. */
     static boolean retriable(Throwable e) {
+        if (e instanceof LlmFailure f) {
+            return f.kind == Kind.RATE_LIMITED || f.kind == Kind.SERVER_ERROR;
+        }
         return !isEmptyAnswer(e) && (e instanceof RateLimitException || e instanceof InternalServerException
                 || e instanceof HttpException h && h.statusCode() >= 500);
     }
@@ -67,8 +95,11 @@ final class LlmFailure extends RuntimeException {
     }
 
     static LlmFailure of(Throwable e, LlmSettings settings, int attempts) {
-        if (e instanceof LlmFailure failure) {
-            return failure;
+        // The client wraps what our HTTP client raised (a web page instead of JSON) in its own exceptions.
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof LlmFailure failure) {
+                return failure;
+            }
         }
         String tries = attempts > 1 ? "，已尝试" + attempts + "次" : "";
         if (isEmptyAnswer(e)) {

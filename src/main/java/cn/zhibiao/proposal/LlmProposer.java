@@ -22,10 +22,8 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialThinking;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import dev.langchain4j.model.openai.OpenAiChatModel;
-import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.langchain4j.model.output.FinishReason;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * Asks an OpenAI-compatible chat model for indicator rows, given the project, its most similar past declarations
@@ -42,15 +40,17 @@ final class LlmProposer {
     }
 
     private final LlmSettings settings;
+    private final Provider provider;
     private final Prompts prompts;
     private final PromptWriter prompt;
     private final RowChecker checker;
     private final ChatModel chat;
     private final StreamingChatModel streaming;
 
-    LlmProposer(LlmSettings settings, Prompts prompts, RowChecker checker, ChatModel chat,
+    LlmProposer(Provider provider, Prompts prompts, RowChecker checker, ChatModel chat,
             StreamingChatModel streaming) {
-        this.settings = settings;
+        this.settings = provider.settings();
+        this.provider = provider;
         this.prompts = prompts;
         this.prompt = new PromptWriter(prompts, checker);
         this.checker = checker;
@@ -58,17 +58,8 @@ final class LlmProposer {
         this.streaming = streaming;
     }
 
-    static LlmProposer create(LlmSettings settings, Prompts prompts, RowChecker checker) {
-        // Local servers (Ollama, vLLM) take no key, but the client insists on one.
-        String key = settings.apiKey() == null || settings.apiKey().isBlank() ? "none" : settings.apiKey();
-        // Retries are ours (LlmProposer#call): the client's would also retry timeouts, multiplying the wait.
-        ChatModel chat = OpenAiChatModel.builder().baseUrl(settings.baseUrl()).apiKey(key)
-                .modelName(settings.model()).temperature(settings.temperature()).timeout(settings.timeout())
-                .maxRetries(0).responseFormat("json_object").returnThinking(true).build();
-        StreamingChatModel streaming = OpenAiStreamingChatModel.builder().baseUrl(settings.baseUrl()).apiKey(key)
-                .modelName(settings.model()).temperature(settings.temperature()).timeout(settings.timeout())
-                .responseFormat("json_object").returnThinking(true).build();
-        return new LlmProposer(settings, prompts, checker, chat, streaming);
+    static LlmProposer create(Provider provider, Prompts prompts, RowChecker checker) {
+        return new LlmProposer(provider, prompts, checker, provider.jsonModel(), provider.jsonStreaming());
     }
 
     String model() {
@@ -93,7 +84,7 @@ final class LlmProposer {
     Mono<Result> proposeStreaming(ModelContext context, Consumer<String> progress, Consumer<ProposedRow> early) {
         ProjectBrief project = context.project();
         PromptWriter.Request request = prompt.write(context);
-        return Mono.<AiMessage>create(sink -> streaming.chat(ChatRequest.builder().messages(request.messages()).build(),
+        return provider.call(Mono.<ChatResponse>create(sink -> streaming.chat(ChatRequest.builder().messages(request.messages()).build(),
                 new StreamingChatResponseHandler() {
                     private final RowScanner scanner = new RowScanner();
                     private final List<ProposedRow> passed = new ArrayList<>();
@@ -136,7 +127,7 @@ final class LlmProposer {
                         if (response.finishReason() == null) {
                             sink.error(new LlmFailure(LlmFailure.Kind.STREAM_CUT, "大模型流式响应中断"));
                         } else {
-                            sink.success(response.aiMessage());
+                            sink.success(response);
                         }
                     }
 
@@ -144,52 +135,38 @@ final class LlmProposer {
                     public void onError(Throwable error) {
                         sink.error(error);
                     }
-                }))
-                .retryWhen(Retry.backoff(settings.maxRetries(), settings.retryBackoff())
-                        .filter(LlmFailure::retriable)
-                        .onRetryExhaustedThrow((spec, signal) ->
-                                LlmFailure.of(signal.failure(), settings, settings.maxRetries() + 1)))
+                })))
                 .timeout(settings.timeout())
                 .onErrorMap(e -> LlmFailure.of(e, settings, 1))
                 .map(ai -> finish(context, request, ai));
     }
 
-    private AiMessage call(List<ChatMessage> messages) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                ChatResponse response = chat.chat(ChatRequest.builder().messages(messages).build());
-                if (response == null || response.aiMessage() == null) {
-                    throw new LlmFailure(LlmFailure.Kind.EMPTY, "大模型未返回建议内容");
-                }
-                return response.aiMessage();
-            } catch (RuntimeException e) {
-                if (!LlmFailure.retriable(e) || attempt > settings.maxRetries()) {
-                    throw LlmFailure.of(e, settings, attempt);
-                }
-                pause(attempt);
+    private ChatResponse call(List<ChatMessage> messages) {
+        return provider.callBlocking(() -> {
+            ChatResponse response = chat.chat(ChatRequest.builder().messages(messages).build());
+            if (response == null || response.aiMessage() == null) {
+                throw new LlmFailure(LlmFailure.Kind.EMPTY, "大模型未返回建议内容");
             }
-        }
-    }
-
-    private void pause(int attempt) {
-        try {
-            Thread.sleep(settings.retryBackoff().toMillis() << (attempt - 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LlmFailure(LlmFailure.Kind.TIMEOUT, "大模型请求被中断");
-        }
+            return response;
+        });
     }
 
     /** The checked rows, each marked unsupported when a number of it has no source. */
-    private Result finish(ModelContext context, PromptWriter.Request request, AiMessage ai) {
-        Result result = checked(context.project(), request, ai);
+    private Result finish(ModelContext context, PromptWriter.Request request, ChatResponse response) {
+        Result result = checked(context.project(), request, response);
         NumberSupport support = new NumberSupport(context);
         return new Result(result.rows().stream().map(support::mark).toList(), result.notices(), result.reasoning());
     }
 
-    private Result checked(ProjectBrief project, PromptWriter.Request request, AiMessage ai) {
-        LlmAnswer answer = LlmAnswer.parse(ai.text(), ai.thinking());
+    private Result checked(ProjectBrief project, PromptWriter.Request request, ChatResponse response) {
+        AiMessage ai = response.aiMessage();
+        boolean cut = response.finishReason() == FinishReason.LENGTH;
+        LlmAnswer answer = cut ? LlmAnswer.completeRows(ai.text(), ai.thinking())
+                : LlmAnswer.parse(ai.text(), ai.thinking());
         List<String> notices = new ArrayList<>();
+        if (cut) {
+            notices.add("大模型的回答因长度限制被截断，已保留其中完整的" + answer.rows().size() + "条指标");
+        }
         Checked first = check(project, answer.rows(), request.knownSources());
         List<Draft> failing = new ArrayList<>();
         List<List<ProposalFinding>> failingFindings = new ArrayList<>();
@@ -211,7 +188,7 @@ final class LlmProposer {
             messages.add(AiMessage.from(ai.text()));
             messages.add(UserMessage.from(prompts.repair().render(Map.of("findings", repairList(failing,
                     failingFindings)))));
-            repaired = LlmAnswer.parse(call(messages).text(), null).rows();
+            repaired = LlmAnswer.parse(call(messages).aiMessage().text(), null).rows();
         } catch (LlmFailure e) {
             notices.add("修正请求未成功（" + e.getMessage() + "），未通过检查的大模型指标已删除");
             repaired = failing;

@@ -15,13 +15,13 @@ import java.util.Map;
  * The prompt files of {@code prompts/}, read once at start. A result records the SHA-256 of the prompt text it was
  * produced with, so that a proposal can be traced to the exact wording even after the files are edited.
  */
-public record Prompts(Prompt system, Prompt propose, Prompt repair, Prompt explain) {
+public record Prompts(Prompt system, Prompt propose, Prompt repair, Prompt explain, Prompt assistant) {
 
     /** One prompt file: its text and the SHA-256 of that text. */
     public record Prompt(String file, String text, String sha256) {
 
         /** The text with each {{name}} replaced. */
-        String render(Map<String, String> values) {
+        public String render(Map<String, String> values) {
             String out = text;
             for (Map.Entry<String, String> e : values.entrySet()) {
                 out = out.replace("{{" + e.getKey() + "}}", e.getValue());
@@ -32,7 +32,7 @@ public record Prompts(Prompt system, Prompt propose, Prompt repair, Prompt expla
 
     public static Prompts load(Path dir) {
         return new Prompts(read(dir, "propose-indicators.system.md"), read(dir, "propose.user.md"),
-                read(dir, "repair.user.md"), read(dir, "explain.system.md"));
+                read(dir, "repair.user.md"), read(dir, "explain.system.md"), read(dir, "chat-assistant.system.md"));
     }
 
     /** The hash a proposal records: of the system and user prompt texts it was asked with, in that order. */

@@ -8,9 +8,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ProposalConfiguration {
 
+    /** One per app, so that proposals and the chat share what is known about the provider (its circuit breaker). */
+    @Bean
+    Provider llmProvider(LlmSettings llmSettings) {
+        return Provider.create(llmSettings);
+    }
+
     @Bean
     ProposalService proposalService(ExampleSource examples, RowChecker checker, ProposalSettings settings,
-            LlmSettings llmSettings) {
-        return ProposalService.create(examples, checker, settings, llmSettings);
+            Provider provider) {
+        return ProposalService.create(examples, checker, settings, provider);
     }
 }

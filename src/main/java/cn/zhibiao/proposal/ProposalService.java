@@ -49,9 +49,16 @@ public final class ProposalService {
     /** Reads the prompt files when a model is configured, so that a missing prompt fails at start, not at use. */
     public static ProposalService create(ExampleSource examples, RowChecker checker, ProposalSettings settings,
             LlmSettings llmSettings) {
+        return create(examples, checker, settings, Provider.create(llmSettings));
+    }
+
+    /** The same calling the model through {@code provider}, whose circuit breaker the caller may share. */
+    public static ProposalService create(ExampleSource examples, RowChecker checker, ProposalSettings settings,
+            Provider provider) {
+        LlmSettings llmSettings = provider.settings();
         SectorLibrary library = SectorLibrary.load(checker, settings.sector());
         Optional<LlmProposer> llm = llmSettings.configured()
-                ? Optional.of(LlmProposer.create(llmSettings, Prompts.load(settings.promptsDir()), checker))
+                ? Optional.of(LlmProposer.create(provider, Prompts.load(settings.promptsDir()), checker))
                 : Optional.empty();
         if (llm.isPresent()) {
             LOG.info("指标建议使用大模型 {}", llmSettings.model());

@@ -12,7 +12,7 @@ import tools.jackson.core.JacksonException;
  * can be checked and shown as soon as its closing brace arrives. Strings and escapes are tracked so that braces
  * inside values do not count; reasoning in {@code <think>} blocks is never scanned.
  */
-final class RowScanner {
+public final class RowScanner {
 
     private final StringBuilder content = new StringBuilder();
     private int found;
@@ -33,8 +33,11 @@ final class RowScanner {
         return out;
     }
 
-    /** Complete objects that are elements of the row array: inside {"rows":[ … ]} or a top-level [ … ]. */
-    private static List<String> rowObjects(String text) {
+    /**
+     * Complete objects that are elements of the row array: inside {"rows":[ … ]} or a top-level [ … ]. An answer cut
+     * short keeps the rows it finished.
+     */
+    public static List<String> rowObjects(String text) {
         List<String> out = new ArrayList<>();
         StringBuilder stack = new StringBuilder();
         boolean inString = false;

@@ -18,6 +18,7 @@ import cn.zhibiao.system.CommandSettings;
 public final class TestAssistants {
 
     private static OfflineAssistant shared;
+    private static EngineTools tools;
 
     private TestAssistants() {
     }
@@ -29,7 +30,15 @@ public final class TestAssistants {
         return shared;
     }
 
-    private static EngineTools tools() {
+    /** The engine the offline assistant uses, for an assistant under test to share. */
+    public static synchronized EngineTools tools() {
+        if (tools == null) {
+            tools = newTools();
+        }
+        return tools;
+    }
+
+    private static EngineTools newTools() {
         CommandSettings settings = CommandSettings.load();
         RetrievalSettings yaml = RetrievalSettings.from(settings::get);
         Path index;

@@ -485,6 +485,62 @@ class LlmProposalTest {
         assertThat(((ProposalEvent.Done) events.getLast()).proposal().llmUsed()).isTrue();
     }
 
+    @Test
+    void keepsTheCompleteRowsOfAnAnswerCutAtTheLengthLimitAndSaysItWasCut() {
+        String rows = goodRows();
+        String cut = rows.substring(0, rows.indexOf("区级补助资金拨付完成时间"));
+        answer(OpenAiShapes.completion(cut, null, "length"));
+
+        Proposal proposal = service().propose(PROJECT);
+
+        assertThat(proposal.llmUsed()).isTrue();
+        assertThat(proposal.rows()).filteredOn(r -> r.origin() == Origin.LLM).extracting(ProposedRow::name)
+                .containsExactly("城乡居民医保参保人数", "基本医疗保险参保率");
+        assertThat(proposal.notices()).anyMatch(n -> n.contains("长度限制被截断") && n.contains("完整的2条"));
+    }
+
+    @Test
+    void reportsAWebPageAnsweredWithStatus200AsAWebPageNotAConnectionFailure() {
+        provider.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html").withBody("<html><body>Welcome to nginx!</body></html>")));
+
+        Proposal proposal = service().propose(PROJECT);
+
+        provider.verify(1, postRequestedFor(urlEqualTo(PATH)));
+        assertOffline(proposal, "返回的是网页而不是接口应答");
+    }
+
+    @Test
+    void waitsTheRetryAfterOfARateLimitInsteadOfTheBackoff() {
+        provider.stubFor(post(urlEqualTo(PATH)).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
+                        .withBody(OpenAiShapes.error("Rate limit reached", "rate_limit_error", null)))
+                .willSetStateTo("free"));
+        provider.stubFor(post(urlEqualTo(PATH)).inScenario("busy").whenScenarioStateIs("free")
+                .willReturn(okJson(OpenAiShapes.completion(goodRows(), null))));
+
+        Proposal proposal = service().propose(PROJECT);
+
+        var requests = provider.findAll(postRequestedFor(urlEqualTo(PATH)));
+        assertThat(proposal.llmUsed()).isTrue();
+        // The backoff is 10 ms: only the header explains a wait of a second.
+        assertThat(requests.get(1).getLoggedDate().getTime() - requests.get(0).getLoggedDate().getTime())
+                .isGreaterThanOrEqualTo(900);
+    }
+
+    @Test
+    void stopsCallingAProviderThatIsDownInsteadOfRetryingEveryProposal() {
+        provider.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(503)));
+        ProposalService service = service();
+
+        List<Proposal> proposals = java.util.stream.IntStream.range(0, 10).mapToObj(i -> service.propose(PROJECT))
+                .toList();
+
+        provider.verify(3, postRequestedFor(urlEqualTo(PATH)));
+        assertOffline(proposals.getFirst(), "HTTP 503");
+        assertOffline(proposals.getLast(), "暂停调用");
+    }
+
     static void assertOffline(Proposal proposal, String reason) {
         assertThat(proposal.llmUsed()).isFalse();
         assertThat(proposal.notices()).first().asString().contains(reason).endsWith("已改用离线建议");

@@ -15,7 +15,7 @@ import tools.jackson.databind.SerializationFeature;
  * {@code chat.completion} object, or {@code chat.completion.chunk} SSE lines starting with a role-only delta, carrying
  * {@code reasoning_content} deltas, ending with a {@code finish_reason} chunk, a usage chunk and {@code [DONE]}.
  */
-final class OpenAiShapes {
+public final class OpenAiShapes {
 
     /** Providers send one JSON object per line; SSE data lines must not break. */
     private static final ObjectWriter COMPACT = Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
@@ -23,7 +23,7 @@ final class OpenAiShapes {
     private OpenAiShapes() {
     }
 
-    static Map<String, Object> row(String level1, String level2, String name, String value, String rationale,
+    public static Map<String, Object> row(String level1, String level2, String name, String value, String rationale,
             String... sources) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("level1", level1);
@@ -36,11 +36,15 @@ final class OpenAiShapes {
     }
 
     @SafeVarargs
-    static String rows(Map<String, Object>... rows) {
+    public static String rows(Map<String, Object>... rows) {
         return COMPACT.writeValueAsString(Map.of("rows", List.of(rows)));
     }
 
-    static String completion(String content, String reasoning) {
+    public static String completion(String content, String reasoning) {
+        return completion(content, reasoning, "stop");
+    }
+
+    public static String completion(String content, String reasoning, String finishReason) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("role", "assistant");
         message.put("content", content);
@@ -51,25 +55,21 @@ final class OpenAiShapes {
         choice.put("index", 0);
         choice.put("message", message);
         choice.put("logprobs", null);
-        choice.put("finish_reason", "stop");
+        choice.put("finish_reason", finishReason);
         return envelope("chat.completion", List.of(choice), usage());
     }
 
-    static String noChoices() {
+    public static String noChoices() {
         return envelope("chat.completion", List.of(), usage());
     }
 
     /** A whole stream: role-only chunk, reasoning deltas, content split into pieces, finish chunk, usage, [DONE]. */
-    static String stream(List<String> reasoning, List<String> contentPieces) {
-        StringBuilder out = new StringBuilder(streamStart(reasoning, contentPieces));
-        out.append(chunk(Map.of(), "stop"));
-        out.append(data(envelope("chat.completion.chunk", List.of(), usage())));
-        out.append("data: [DONE]\n\n");
-        return out.toString();
+    public static String stream(List<String> reasoning, List<String> contentPieces) {
+        return end(new StringBuilder(streamStart(reasoning, contentPieces)), "stop");
     }
 
     /** The same stream cut after its content pieces: no finish_reason, no [DONE]. */
-    static String streamStart(List<String> reasoning, List<String> contentPieces) {
+    public static String streamStart(List<String> reasoning, List<String> contentPieces) {
         StringBuilder out = new StringBuilder();
         Map<String, Object> role = new LinkedHashMap<>();
         role.put("role", "assistant");
@@ -88,7 +88,7 @@ final class OpenAiShapes {
     }
 
     /** {@code text} cut into {@code n} pieces, as a model's tokens arrive. */
-    static List<String> pieces(String text, int n) {
+    public static List<String> pieces(String text, int n) {
         List<String> out = new ArrayList<>();
         int size = Math.max(1, text.length() / n);
         for (int i = 0; i < text.length(); i += size) {
@@ -97,13 +97,75 @@ final class OpenAiShapes {
         return out;
     }
 
-    static String error(String message, String type, String code) {
+    public static String error(String message, String type, String code) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("message", message);
         error.put("type", type);
         error.put("param", null);
         error.put("code", code);
         return COMPACT.writeValueAsString(Map.of("error", error));
+    }
+
+    /** A tool call the model streams: the function's name and its JSON arguments. */
+    public record Call(String name, String arguments) {
+    }
+
+    /**
+     * A streamed answer of prose pieces, ending with {@code finishReason} ("stop", "length"), or cut (no finish chunk,
+     * no usage, no [DONE]) when it is null.
+     */
+    public static String textStream(List<String> reasoning, List<String> pieces, String finishReason) {
+        StringBuilder out = new StringBuilder(streamStart(reasoning, pieces));
+        return finishReason == null ? out.toString() : end(out, finishReason);
+    }
+
+    /**
+     * Tool calls streamed as providers send them: a chunk naming each call (DeepSeek: {@code id}, {@code type},
+     * {@code name} and empty arguments; Qwen: the same with content null and the first argument piece), then the
+     * arguments in {@code pieces} pieces (Qwen repeats {@code "id": ""} and {@code "type"} on each), then the finish
+     * chunk with {@code finishReason} — or nothing more, when null: the stream was cut.
+     */
+    public static String toolCallStream(boolean qwen, int pieces, String finishReason, Call... calls) {
+        StringBuilder out = new StringBuilder(streamStart(List.of(), List.of()));
+        for (int i = 0; i < calls.length; i++) {
+            List<String> args = pieces(calls[i].arguments(), pieces);
+            Map<String, Object> function = new LinkedHashMap<>();
+            function.put("name", calls[i].name());
+            function.put("arguments", qwen ? args.getFirst() : "");
+            Map<String, Object> call = new LinkedHashMap<>();
+            call.put("index", i);
+            call.put("id", "call_" + i + "_" + Integer.toHexString(calls[i].name().hashCode()));
+            call.put("type", "function");
+            call.put("function", function);
+            out.append(chunk(toolDelta(qwen, call), null));
+            for (String piece : qwen ? args.subList(1, args.size()) : args) {
+                Map<String, Object> more = new LinkedHashMap<>();
+                more.put("index", i);
+                if (qwen) {
+                    more.put("id", "");
+                    more.put("type", "function");
+                }
+                more.put("function", Map.of("arguments", piece));
+                out.append(chunk(toolDelta(qwen, more), null));
+            }
+        }
+        return finishReason == null ? out.toString() : end(out, finishReason);
+    }
+
+    private static Map<String, Object> toolDelta(boolean qwen, Map<String, Object> call) {
+        Map<String, Object> delta = new LinkedHashMap<>();
+        if (qwen) {
+            delta.put("content", null);
+        }
+        delta.put("tool_calls", List.of(call));
+        return delta;
+    }
+
+    private static String end(StringBuilder out, String finishReason) {
+        out.append(chunk(Map.of(), finishReason));
+        out.append(data(envelope("chat.completion.chunk", List.of(), usage())));
+        out.append("data: [DONE]\n\n");
+        return out.toString();
     }
 
     private static String chunk(Map<String, Object> delta, String finishReason) {
