@@ -99,13 +99,6 @@ function fill(d) {
   }));
 }
 
-function choose(options, value, onChange) {
-  const s = el('select');
-  for (const o of options) s.append(el('option', { value: o, textContent: o, selected: o === value }));
-  s.addEventListener('change', () => onChange(s.value));
-  return s;
-}
-
 function renderEditor() {
   const d = draftState.draft;
   $('editor').hidden = false;
@@ -137,8 +130,7 @@ function renderEditor() {
     value.addEventListener('input', () => { row.value = value.value; });
     const remove = el('button', { type: 'button', className: 'small secondary', textContent: '删除', disabled: !canEdit });
     remove.addEventListener('click', () => { draftState.rows.splice(index, 1); renderEditor(); });
-    const l1 = choose(LEVEL1, row.level1, (v) => { row.level1 = v; });
-    const l2 = choose(LEVEL2, row.level2, (v) => { row.level2 = v; });
+    const [l1, l2] = categorySelects(row, name, () => {});
     l1.disabled = !canEdit;
     l2.disabled = !canEdit;
     body.append(el('tr', {}, el('td', {}, l1), el('td', {}, l2), el('td', {}, name), el('td', {}, value),
@@ -234,7 +226,7 @@ function showBlocking(data) {
       .map((t) => ({ indicatorIndex: t.dataset.index === '' ? null : Number(t.dataset.index), ruleId: t.dataset.rule, reason: t.value.trim() }));
     submit(overrides);
   });
-  box.replaceChildren(el('p', { textContent: '不能提交：' + data.message }), list, again);
+  box.replaceChildren(el('p', { id: 'blocking-summary', textContent: '不能提交：' + data.message }), list, again);
   tell('不能提交，见下方列出的问题。');
 }
 
@@ -314,10 +306,10 @@ async function importForm(file) {
   const response = await fetch('/api/me');
   if (!response.ok) return;
   draftState.me = await response.json();
-  $('new-draft').hidden = draftState.me.role === 'REVIEWER';
   $('new-draft').addEventListener('click', newDraft);
+  $('new-draft').hidden = draftState.me.role === 'REVIEWER';
   $('d-add-row').addEventListener('click', () => {
-    draftState.rows.push({ level1: '产出指标', level2: '数量指标', name: '', value: '' });
+    draftState.rows.push(newRow());
     renderEditor();
   });
   $('save').addEventListener('click', save);
@@ -329,5 +321,8 @@ async function importForm(file) {
   $('filter-status').addEventListener('change', loadList);
   $('filter-q').addEventListener('input', loadList);
   $('draft-import').addEventListener('change', (e) => { if (e.target.files[0]) importForm(e.target.files[0]); });
-  loadList();
+  await loadList();
+  // The drafting panel sends a staff member here after creating a draft from an old form.
+  const opened = Number(window.location.hash.slice(1));
+  if (Number.isInteger(opened) && opened > 0) openDraft(opened);
 })();

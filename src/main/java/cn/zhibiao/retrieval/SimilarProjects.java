@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -242,6 +243,19 @@ public final class SimilarProjects implements Closeable {
                 }
             }
             return hits;
+        });
+    }
+
+    /** A past declaration by its id: the project that a similar-project link or a cited source opens. */
+    public Optional<Declaration> declaration(String id) {
+        Query query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_DECLARATION)), Occur.FILTER)
+                .add(new TermQuery(new Term(Fields.ID, id)), Occur.FILTER)
+                .build();
+        return index.read(searcher -> {
+            TopDocs top = searcher.search(query, 1);
+            return top.scoreDocs.length == 0 ? Optional.<Declaration>empty()
+                    : Optional.of(Json.mapper().readValue(json(searcher, top.scoreDocs[0].doc), Declaration.class));
         });
     }
 
