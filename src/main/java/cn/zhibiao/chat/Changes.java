@@ -87,6 +87,29 @@ public final class Changes {
         };
     }
 
+    /**
+     * {@code change} aimed at where its row is now: an edit or removal proposed before another accepted change added
+     * or removed a row above it applies to the row it was about, if exactly one row still reads as it did. A change
+     * whose row has since been edited stays as it is, for {@link #apply} to refuse.
+     */
+    public static ChatEvent.Change located(Declaration draft, ChatEvent.Change change) {
+        Indicator previous = change.previous();
+        List<Indicator> rows = draft.indicators();
+        int i = change.indicatorIndex();
+        if (change.op() == ChatEvent.Op.ADD || previous == null
+                || i >= 0 && i < rows.size() && same(rows.get(i), previous)) {
+            return change;
+        }
+        List<Integer> matches = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            if (same(rows.get(r), previous)) {
+                matches.add(r);
+            }
+        }
+        return matches.size() != 1 ? change : new ChatEvent.Change(change.id(), change.op(), matches.getFirst(),
+                change.row(), change.rationale(), change.sources(), change.findings(), previous);
+    }
+
     static ChatEvent.ChangeRow row(Indicator indicator) {
         return new ChatEvent.ChangeRow(
                 indicator.level1Raw() != null ? indicator.level1Raw()
@@ -110,9 +133,12 @@ public final class Changes {
         }
     }
 
+    private static boolean same(Indicator actual, Indicator expected) {
+        return Objects.equals(actual.name(), expected.name()) && Objects.equals(actual.value(), expected.value());
+    }
+
     private static void requireUnchanged(Indicator actual, Indicator expected, int index) {
-        if (expected == null || !Objects.equals(actual.name(), expected.name())
-                || !Objects.equals(actual.value(), expected.value())) {
+        if (expected == null || !same(actual, expected)) {
             throw new ConflictException("第" + (index + 1) + "行已被修改，该建议基于旧内容，请重新提问。");
         }
     }

@@ -36,6 +36,9 @@ public interface ChatTools {
     /** The filling instructions' definitions of a term; failing that, the definitions that mention it. */
     List<InstructionDefinition> definitions(String term);
 
+    /** A past declaration by id, to cite a proposal drawn from it. */
+    Optional<Declaration> declaration(String id);
+
     /** A filling-instruction example by id, to cite a proposal drawn from it. */
     Optional<InstructionExample> instructionExample(String id);
 }

@@ -129,6 +129,11 @@ public final class EngineTools implements ChatTools {
     }
 
     @Override
+    public Optional<Declaration> declaration(String id) {
+        return projects.declaration(id);
+    }
+
+    @Override
     public Optional<InstructionExample> instructionExample(String id) {
         return instructions.examples().stream().filter(e -> e.id().equals(id)).findFirst();
     }

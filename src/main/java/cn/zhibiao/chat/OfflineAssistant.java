@@ -76,7 +76,6 @@ public final class OfflineAssistant implements Assistant {
         private final String message;
         private final Consumer<ChatEvent> out;
         private final Set<String> cited = new HashSet<>();
-        private List<Precedent> precedents;
         private final Map<String, String> facts = new LinkedHashMap<>();
         private boolean answeredWithoutFacts;
         private int changes;
@@ -402,13 +401,11 @@ public final class OfflineAssistant implements Assistant {
                 if (!cited.add(id)) {
                     continue;
                 }
-                if (precedents == null) {
-                    // The proposer cites the draft's similar projects; one search names them all.
-                    precedents = tools.similar(draft, null, settings.similarK());
-                }
-                Optional<Precedent> precedent = precedents.stream().filter(p -> p.id().equals(id)).findFirst();
-                if (precedent.isPresent()) {
-                    out.accept(Sources.of(precedent.get()));
+                // Looked up by id: searching the draft's similar projects again to name them cost a proposal turn
+                // more than half its time.
+                Optional<Declaration> past = tools.declaration(id);
+                if (past.isPresent()) {
+                    out.accept(Sources.of(id, past.get()));
                     continue;
                 }
                 tools.instructionExample(id).ifPresentOrElse(

@@ -1,5 +1,7 @@
 package cn.zhibiao.chat;
 
+import cn.zhibiao.indicator.Declaration;
+
 /** How sources are named to users. */
 final class Sources {
 
@@ -13,7 +15,11 @@ final class Sources {
     }
 
     static ChatEvent.Source of(Precedent p) {
-        return new ChatEvent.Source(p.id(), "DECLARATION", p.declaration().source(), p.declaration().projectName(),
-                p.declaration().region(), p.declaration().year(), p.title());
+        return of(p.id(), p.declaration());
+    }
+
+    static ChatEvent.Source of(String id, Declaration d) {
+        return new ChatEvent.Source(id, "DECLARATION", d.source(), d.projectName(), d.region(), d.year(),
+                title(d.projectName(), d.region(), d.year()));
     }
 }

@@ -10,7 +10,7 @@ import cn.zhibiao.rules.Finding;
  * A draft as the API shows it: its current version's declaration and the checker's findings for that version, with
  * the overrides its author wrote and the reviewers' comments.
  */
-record Draft(
+public record Draft(
         long id,
         int version,
         DraftStatus status,

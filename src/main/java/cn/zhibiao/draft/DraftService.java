@@ -90,6 +90,12 @@ class DraftService {
 
     /** A new version if {@code expectedVersion} is current; otherwise 409 with the current draft, nothing written. */
     Draft update(Account account, long id, int expectedVersion, Declaration declaration) {
+        return update(account, id, expectedVersion, declaration, "SAVE", Map.of());
+    }
+
+    /** {@link #update} audited as {@code action} with {@code detail}, for saves made on another capability's behalf. */
+    Draft update(Account account, long id, int expectedVersion, Declaration declaration, String action,
+            Map<String, ?> detail) {
         DraftStore.Head head = visible(account, id, false);
         requireAuthor(account);
         if (!head.status().editable()) {
@@ -105,7 +111,7 @@ class DraftService {
             if (!store.saveVersion(id, expectedVersion, stored, findings, account.username())) {
                 return false;
             }
-            store.audit(id, account.username(), "SAVE", expectedVersion, expectedVersion + 1, Map.of());
+            store.audit(id, account.username(), action, expectedVersion, expectedVersion + 1, detail);
             return true;
         }));
         if (!saved) {

@@ -207,6 +207,11 @@ public final class SimilarProjects implements Closeable {
         });
     }
 
+    /** An indexed past declaration by its id: naming a cited source needs no second search. */
+    public Optional<Declaration> declaration(String id) {
+        return index.read(searcher -> find(searcher, id));
+    }
+
     /**
      * Indicator rows of past projects like {@code text}, optionally of one 二级指标. Words and bigrams only: rows are
      * short and many, and a vector per row would multiply the cost of indexing for little gain over exact wording.
@@ -318,8 +323,13 @@ public final class SimilarProjects implements Closeable {
     }
 
     private static Declaration declaration(IndexSearcher searcher, String id) throws IOException {
+        return find(searcher, id).orElseThrow();
+    }
+
+    private static Optional<Declaration> find(IndexSearcher searcher, String id) throws IOException {
         TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
-        return Json.mapper().readValue(json(searcher, top.scoreDocs[0].doc), Declaration.class);
+        return top.scoreDocs.length == 0 ? Optional.empty()
+                : Optional.of(Json.mapper().readValue(json(searcher, top.scoreDocs[0].doc), Declaration.class));
     }
 
     /** Cosine of the query and the stored unit vector of a declaration. */

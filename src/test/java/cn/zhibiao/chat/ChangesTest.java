@@ -85,4 +85,25 @@ class ChangesTest {
         assertThat(undone.indicators().get(4).value()).isEqualTo("90%");
         assertThat(Changes.inverse(Changes.apply(draft, add(4)), add(4), "c-8").op()).isEqualTo(ChatEvent.Op.REMOVE);
     }
+
+    @Test
+    void anEditProposedBeforeARowWasAddedAboveItIsAppliedToTheRowItWasAbout() {
+        ChatEvent.Change change = updateSatisfaction(draft.indicators().get(4));
+        Declaration moved = Changes.apply(draft, add(2));
+
+        Declaration after = Changes.apply(moved, Changes.located(moved, change));
+
+        assertThat(after.indicators().get(5).value()).isEqualTo("≥95%");
+        assertThat(after.indicators().subList(0, 5)).isEqualTo(moved.indicators().subList(0, 5));
+    }
+
+    @Test
+    void anEditWhoseRowWasChangedSinceIsNotRelocatedAndStillRefused() {
+        ChatEvent.Change change = updateSatisfaction(draft.indicators().get(4));
+        Declaration edited = Changes.apply(draft, updateSatisfaction(draft.indicators().get(4)));
+
+        assertThat(Changes.located(edited, change)).isEqualTo(change);
+        assertThatThrownBy(() -> Changes.apply(edited, Changes.located(edited, change)))
+                .isInstanceOf(Changes.ConflictException.class).hasMessageContaining("第5行已被修改");
+    }
 }
