@@ -181,20 +181,8 @@ async function suggest() {
     const data = await response.json().catch(() => ({}));
     throw new Error(data.message || ('建议失败（' + response.status + '）'));
   }
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
   const added = [];
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += decoder.decode(value, { stream: true });
-    let cut;
-    while ((cut = buffer.indexOf('\n\n')) >= 0) {
-      handleEvent(buffer.slice(0, cut), added);
-      buffer = buffer.slice(cut + 2);
-    }
-  }
+  await readEvents(response, (event, payload) => handleEvent(event, payload, added));
   if (added.length) say(suggestSummary(added));
 }
 
@@ -210,15 +198,7 @@ function suggestSummary(added) {
   return parts.join('；') + '。鼠标停在指标值上可看来源和理由。';
 }
 
-function handleEvent(block, added) {
-  let event = 'message';
-  let data = '';
-  for (const line of block.split('\n')) {
-    if (line.startsWith('event:')) event = line.slice(6).trim();
-    else if (line.startsWith('data:')) data += line.slice(5).trim();
-  }
-  if (!data) return;
-  const payload = JSON.parse(data);
+function handleEvent(event, payload, added) {
   if (event === 'row') {
     const row = { ...payload, checked: true };
     state.rows.push(row);

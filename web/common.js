@@ -1,5 +1,5 @@
 // What every signed-in page shares: the category lists of the indicator table, how a row's category is guessed from
-// its name, the category selects, and two DOM helpers. Every node is built with textContent, never from HTML. Loaded
+// its name, the category selects, a reader of server-sent events, and two DOM helpers. Every node is built with textContent, never from HTML. Loaded
 // before the page's own script.
 'use strict';
 
@@ -65,4 +65,34 @@ function categorySelects(row, nameInput, changed) {
 /** A row the user adds: 产出/数量 until its name says otherwise. */
 function newRow() {
   return { level1: '产出指标', level2: '数量指标', name: '', value: '', guess: true };
+}
+
+/**
+ * Reads a fetched text/event-stream (a POST, so EventSource cannot be used) and calls {@code onEvent(name, data)} for
+ * each event as it arrives, {@code data} parsed from JSON.
+ */
+async function readEvents(response, onEvent) {
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const dispatch = (block) => {
+    let name = 'message';
+    const data = [];
+    for (const line of block.split('\n')) {
+      if (line.startsWith('event:')) name = line.slice(6).trim();
+      else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+    }
+    if (data.length) onEvent(name, JSON.parse(data.join('\n')));
+  };
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, '\n');
+    let cut;
+    while ((cut = buffer.indexOf('\n\n')) >= 0) {
+      dispatch(buffer.slice(0, cut));
+      buffer = buffer.slice(cut + 2);
+    }
+  }
+  if (buffer.trim()) dispatch(buffer);
 }

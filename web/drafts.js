@@ -1,12 +1,12 @@
 // Drafts kept on the server: list, open, edit, save (with the findings of the saved version), submit (with what
-// blocks it and the author's override reasons), history, last year's declaration, and the reviewer's queue and
-// decision. Every node is built with textContent.
+// blocks it and the author's override reasons), history, last year's declaration, the reviewer's queue and decision,
+// and the assistant beside the open draft (chat.js). Every node is built with textContent.
 'use strict';
 
 const STATUS = { DRAFT: '草稿', SUBMITTED: '待审核', RETURNED: '已退回', APPROVED: '已通过' };
 const ACTIONS = { CREATE: '创建', SAVE: '保存', SUBMIT: '提交', APPROVE: '通过', RETURN: '退回', DELETE: '删除' };
 
-const draftState = { me: null, draft: null, rows: [] };
+const draftState = { me: null, draft: null, rows: [], dirty: false };
 
 async function call(method, path, body) {
   const init = { method };
@@ -93,6 +93,7 @@ function fill(d) {
   for (const f of ['projectName', 'year', 'fundsWanYuan', 'region', 'overview', 'annualGoal']) {
     $('d-' + f).value = decl[f] ?? '';
   }
+  draftState.dirty = false;
   draftState.rows = (decl.indicators || []).map((r) => ({
     level1: r.level1 || r.level1Raw || '产出指标', level2: r.level2 || r.level2Raw || '数量指标',
     name: r.name || '', value: r.value || '',
@@ -102,6 +103,8 @@ function fill(d) {
 function renderEditor() {
   const d = draftState.draft;
   $('editor').hidden = false;
+  $('chat').hidden = false;
+  document.querySelector('main.drafts').classList.add('open');
   $('editor-title').textContent = d ? `草稿 #${d.id} · 第 ${d.version} 版` : '新草稿';
   $('draft-status').textContent = d ? STATUS[d.status] : '未保存';
   const canEdit = editable();
@@ -129,7 +132,7 @@ function renderEditor() {
     const value = el('input', { value: row.value, placeholder: '如 ≥95%、2024年6月30日前', disabled: !canEdit });
     value.addEventListener('input', () => { row.value = value.value; });
     const remove = el('button', { type: 'button', className: 'small secondary', textContent: '删除', disabled: !canEdit });
-    remove.addEventListener('click', () => { draftState.rows.splice(index, 1); renderEditor(); });
+    remove.addEventListener('click', () => { draftState.rows.splice(index, 1); draftState.dirty = true; renderEditor(); });
     const [l1, l2] = categorySelects(row, name, () => {});
     l1.disabled = !canEdit;
     l2.disabled = !canEdit;
@@ -150,6 +153,23 @@ function renderEditor() {
       ...draftState.rows.map((r, i) => el('option', { value: String(i), textContent: rowLabel(i) })));
   }
   $('blocking').hidden = true;
+  chatShow(d, canEdit);
+}
+
+/** The draft as the server now has it after the user accepted one of the assistant's changes. */
+function acceptedByChat(d) {
+  draftState.draft = d;
+  fill(d);
+  renderEditor();
+  tell('已接受助手的修改。' + summary(d));
+  loadList();
+}
+
+function showList() {
+  $('editor').hidden = true;
+  $('chat').hidden = true;
+  document.querySelector('main.drafts').classList.remove('open');
+  loadList();
 }
 
 async function openDraft(id) {
@@ -310,9 +330,14 @@ async function importForm(file) {
   $('new-draft').hidden = draftState.me.role === 'REVIEWER';
   $('d-add-row').addEventListener('click', () => {
     draftState.rows.push(newRow());
+    draftState.dirty = true;
     renderEditor();
   });
   $('save').addEventListener('click', save);
+  $('back-to-list').addEventListener('click', showList);
+  // Typing in the draft (not in the review or the override reasons) makes the table differ from the saved version.
+  $('editor').addEventListener('input', (e) => { if (!e.target.closest('#review, #blocking')) draftState.dirty = true; });
+  chatInit(acceptedByChat, () => draftState.dirty);
   $('submit').addEventListener('click', () => submit([]));
   $('show-history').addEventListener('click', history);
   $('show-prior').addEventListener('click', prior);
