@@ -161,12 +161,21 @@ async function similar() {
 }
 
 /** Where a matched term was found, in the form's own words. */
-const FIELD_NAMES = { projectName: '项目名称', goals: '概况与目标', indicators: '指标', department: '部门', region: '地区',
-  bigram: '字面相近' };
+const FIELD_NAMES = { projectName: '项目名称', goals: '概况与目标', indicators: '指标', department: '部门', region: '地区' };
+
+/** How many matched terms a hit shows: the longest words say the most; the rest are counted. */
+const SHOWN_TERMS = 5;
+
+// Character pairs alone are recall, not evidence a reader can weigh.
+const isWordField = (field) => field !== 'bigram' && field !== 'rowBigram';
 
 function matchedTerms(terms) {
-  if (!terms.length) return '只按语义相近（无相同词语）';
-  return terms.map((t) => `${t.term}（${[...new Set(t.fields.map((f) => FIELD_NAMES[f] || f))].join('、')}）`).join('、');
+  const words = terms.map((t) => ({ term: t.term, fields: t.fields.filter(isWordField) }))
+    .filter((t) => t.fields.length).sort((a, b) => b.term.length - a.term.length);
+  if (!words.length) return terms.length ? '只有字面相近的片段' : '只按语义相近（无相同词语）';
+  const shown = words.slice(0, SHOWN_TERMS)
+    .map((t) => `${t.term}（${[...new Set(t.fields.map((f) => FIELD_NAMES[f] || f))].join('、')}）`);
+  return shown.join('、') + (words.length > SHOWN_TERMS ? ` 等 ${words.length} 个词` : '');
 }
 
 async function suggest() {
