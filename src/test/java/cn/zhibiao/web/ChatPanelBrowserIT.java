@@ -29,11 +29,6 @@ class ChatPanelBrowserIT extends PanelBrowserTest {
 
     private static final String DEPARTMENT = "石鼓区民政局";
 
-    private void viewport(int width, int height) {
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
-    }
-
     /** The chat fixture draft (row 3 is a 时效 row "按时完成"), saved by a new staff member who then opens it. */
     private void openFixtureDraft(String username, String moreGoal) {
         createUser(username, "STAFF", DEPARTMENT);
@@ -116,9 +111,7 @@ class ChatPanelBrowserIT extends PanelBrowserTest {
         String title = source.getText();
         String panel = browser.getWindowHandle();
         source.click();
-        wait.until(ExpectedConditions.numberOfWindowsToBe(2));
-        browser.switchTo().window(browser.getWindowHandles().stream().filter(h -> !h.equals(panel)).findFirst()
-                .orElseThrow());
+        switchToTheNewWindow(panel);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("project-title"), "《"));
         assertThat(title).startsWith(browser.findElement(By.id("project-title")).getText().split("（")[0]);
     }

@@ -25,14 +25,7 @@ class DraftReviewBrowserIT extends PanelBrowserTest {
     }
 
     private void addRow(String level1, String level2, String name, String value) {
-        browser.findElement(By.id("d-add-row")).click();
-        WebElement row = rows().getLast();
-        List<WebElement> selects = row.findElements(By.tagName("select"));
-        new Select(selects.get(0)).selectByVisibleText(level1);
-        new Select(selects.get(1)).selectByVisibleText(level2);
-        List<WebElement> inputs = row.findElements(By.tagName("input"));
-        inputs.get(0).sendKeys(name);
-        inputs.get(1).sendKeys(value);
+        addRow("d-indicators", "d-add-row", level1, level2, name, value);
     }
 
     private void waitForMessage(String text) {

@@ -3,7 +3,6 @@ package cn.zhibiao.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,11 +41,6 @@ class PanelLayoutBrowserIT extends PanelBrowserTest {
             return r.height > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight
                 && r.right <= window.innerWidth;""";
 
-    private void viewport(int width, int height) {
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
-    }
-
     private boolean inViewport(WebElement element) {
         return Boolean.TRUE.equals(browser.executeScript(IN_VIEWPORT, element));
     }
@@ -66,15 +60,10 @@ class PanelLayoutBrowserIT extends PanelBrowserTest {
         browser.get(baseUrl() + "/drafts.html");
     }
 
-    private void addRow(String table, String addButton, String level1, String level2, String name, String value) {
-        browser.findElement(By.id(addButton)).click();
-        WebElement row = browser.findElements(By.cssSelector("#" + table + " tbody tr")).getLast();
-        List<WebElement> selects = row.findElements(By.tagName("select"));
-        new Select(selects.get(0)).selectByVisibleText(level1);
-        new Select(selects.get(1)).selectByVisibleText(level2);
-        List<WebElement> inputs = row.findElements(By.tagName("input"));
-        inputs.get(0).sendKeys(name);
-        inputs.get(1).sendKeys(value);
+    /** Two rows in the longest 一级 and 二级 categories, with vague values that the check flags at length. */
+    private void addRowsWithTheLongestCategories(String table, String addButton) {
+        addRow(table, addButton, "满意度指标", "服务对象满意度指标", "参保群众满意度", "较高");
+        addRow(table, addButton, "成本指标", "生态环境成本指标", "补助资金拨付进度对环境的影响", "按计划完成");
     }
 
     @ParameterizedTest(name = "{0}×{1}")
@@ -83,8 +72,7 @@ class PanelLayoutBrowserIT extends PanelBrowserTest {
         viewport(width, height);
         browser.get(baseUrl() + "/");
         browser.findElement(By.id("projectName")).sendKeys("城乡居民医疗保险区级财政补助资金");
-        addRow("indicators", "add-row", "满意度指标", "服务对象满意度指标", "参保群众满意度", "较高");
-        addRow("indicators", "add-row", "成本指标", "生态环境成本指标", "补助资金拨付进度对环境的影响", "按计划完成");
+        addRowsWithTheLongestCategories("indicators", "add-row");
         assertThat(selectShortfalls("#indicators select")).hasSize(4).containsOnly(0L);
 
         browser.findElement(By.id("check")).click();
@@ -101,8 +89,7 @@ class PanelLayoutBrowserIT extends PanelBrowserTest {
         openDraftsAsStaff("staff-layout-" + width);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("new-draft"))).click();
         browser.findElement(By.id("d-projectName")).sendKeys("城乡居民医疗保险区级财政补助资金");
-        addRow("d-indicators", "d-add-row", "满意度指标", "服务对象满意度指标", "参保群众满意度", "较高");
-        addRow("d-indicators", "d-add-row", "成本指标", "生态环境成本指标", "补助资金拨付进度对环境的影响", "按计划完成");
+        addRowsWithTheLongestCategories("d-indicators", "d-add-row");
         browser.findElement(By.id("save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("editor-message"), "已保存第 1 版"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#d-indicators .finding.ERROR")));

@@ -58,9 +58,7 @@ class SuggestPanelBrowserIT extends PanelBrowserTest {
         String project = link.getText();
         String panel = browser.getWindowHandle();
         link.click();
-        wait.until(ExpectedConditions.numberOfWindowsToBe(2));
-        browser.switchTo().window(browser.getWindowHandles().stream().filter(h -> !h.equals(panel)).findFirst()
-                .orElseThrow());
+        switchToTheNewWindow(panel);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("project-title"), project));
         assertThat(browser.findElements(By.cssSelector("#project-indicators tbody tr"))).isNotEmpty();
         assertThat(browser.findElement(By.id("project-facts")).getText()).contains("来源文件");
