@@ -4,7 +4,9 @@
 // Text is rendered by markdown.js, which builds nodes only.
 'use strict';
 
-const chat = { draft: null, canEdit: false, sending: false, onDraft: null, isDirty: null };
+// templates: the wording (name and value) of rows accepted from a generic template; such a row is labelled in the
+// table until its wording is edited.
+const chat = { draft: null, canEdit: false, sending: false, templates: new Set(), hooks: {} };
 
 const CHANGE_OPS = { add: '新增', update: '修改', remove: '删除' };
 const CHANGE_STATUS = { ACCEPTED: '已接受', REJECTED: '已拒绝', UNDONE: '已撤销' };
@@ -15,6 +17,13 @@ const SENTENCE_END = /[。！？：]$/;
 
 function isTemplateChange(change) {
   return (change.rationale || '').startsWith('通用模板');
+}
+
+const rowKey = (row) => `${row.name || ''}\u0000${row.value || ''}`;
+
+/** Whether a row of the table is still a generic template accepted from the assistant. */
+function isTemplateRow(row) {
+  return chat.templates.has(rowKey(row));
 }
 
 function sourceLink(source) {
@@ -98,8 +107,8 @@ function changeCard(box, change, stored) {
   const accept = el('button', { type: 'button', className: 'small accept', textContent: '接受' });
   const reject = el('button', { type: 'button', className: 'small secondary reject', textContent: '拒绝' });
   const decided = (text) => { accept.hidden = reject.hidden = true; status.textContent = text; };
-  accept.addEventListener('click', () => decide(change.id, 'accept', decided, status));
-  reject.addEventListener('click', () => decide(change.id, 'reject', decided, status));
+  accept.addEventListener('click', () => decide(change, 'accept', decided, status));
+  reject.addEventListener('click', () => decide(change, 'reject', decided, status));
   accept.disabled = reject.disabled = !chat.canEdit;
   card.append(el('div', { className: 'actions' }, accept, reject, status));
   if (stored && stored.status !== 'PROPOSED') {
@@ -108,18 +117,19 @@ function changeCard(box, change, stored) {
   box.extras.append(card);
 }
 
-async function decide(changeId, decision, decided, status) {
-  if (decision === 'accept' && chat.isDirty && chat.isDirty()) {
+async function decide(change, decision, decided, status) {
+  if (decision === 'accept' && chat.hooks.isDirty()) {
     status.textContent = '表格中有未保存的修改：请先保存，再接受建议。';
     return;
   }
-  const response = await fetch(`/api/drafts/${chat.draft.id}/changes/${encodeURIComponent(changeId)}/${decision}`, { method: 'POST' });
+  const response = await fetch(`/api/drafts/${chat.draft.id}/changes/${encodeURIComponent(change.id)}/${decision}`, { method: 'POST' });
   const data = await response.json().catch(() => ({}));
   if (!response.ok) { status.textContent = data.message || '操作失败'; return; }
   if (decision === 'reject') { decided('已拒绝'); return; }
   decided(`已接受（第 ${data.version} 版）`);
+  if (isTemplateChange(change) && change.op !== 'remove') chat.templates.add(rowKey(change.row));
   chat.draft = data;
-  if (chat.onDraft) chat.onDraft(data);
+  chat.hooks.accepted(data);
 }
 
 function showEvent(box, event, stored, open) {
@@ -185,11 +195,16 @@ async function chatShow(draft, canEdit) {
     return;
   }
   $('chat-log').replaceChildren();
+  chat.templates = new Set();
   if (!draft) return;
   const response = await fetch(`/api/drafts/${draft.id}/chat`);
   if (!response.ok || chat.draft !== draft) return;
   const conversation = await response.json();
   const stored = new Map(conversation.changes.map((c) => [c.id, c]));
+  for (const c of conversation.changes) {
+    if (c.status === 'ACCEPTED' && isTemplateChange(c.change) && c.change.op !== 'remove') chat.templates.add(rowKey(c.change.row));
+  }
+  if (chat.templates.size) chat.hooks.templatesKnown();
   conversation.turns.forEach((turn, i) => {
     appendMessage(el('div', { className: 'message user', textContent: turn.message }));
     const box = answerBox();
@@ -199,9 +214,13 @@ async function chatShow(draft, canEdit) {
   });
 }
 
-function chatInit(onDraft, isDirty) {
-  chat.onDraft = onDraft;
-  chat.isDirty = isDirty;
+/**
+ * {@code hooks}: accepted(draft) after a change became the draft's next version; isDirty() whether the table has
+ * unsaved edits (a change is then not accepted, so that they are not lost); templatesKnown() when the conversation
+ * says which rows are generic templates.
+ */
+function chatInit(hooks) {
+  chat.hooks = hooks;
   $('chat-form').addEventListener('submit', (e) => {
     e.preventDefault();
     const text = $('chat-input').value.trim();

@@ -122,7 +122,9 @@ function renderEditor() {
       found.append(el('span', { className: 'finding ' + f.severity + (overridden ? ' overridden' : '') },
         f.message, why));
     }
-    if (d && !findings.some((x) => x.indicatorIndex === index)) found.append(el('span', { className: 'ok', textContent: '✓ 可衡量' }));
+    const template = isTemplateRow(row);
+    if (template) found.append(el('span', { className: 'finding INFO', textContent: '通用模板，未经本项目核实，请按项目实际修改' }));
+    else if (d && !findings.some((x) => x.indicatorIndex === index)) found.append(el('span', { className: 'ok', textContent: '✓ 可衡量' }));
     const remarks = el('td');
     for (const c of comments.filter((x) => x.indicatorIndex === index)) {
       remarks.append(el('span', { className: 'comment', textContent: `${c.text}（${c.author}）` }));
@@ -136,8 +138,10 @@ function renderEditor() {
     const [l1, l2] = categorySelects(row, name, () => {});
     l1.disabled = !canEdit;
     l2.disabled = !canEdit;
-    body.append(el('tr', {}, el('td', {}, l1), el('td', {}, l2), el('td', {}, name), el('td', {}, value),
-      found, remarks, el('td', {}, remove)));
+    const nameCell = el('td', {}, name);
+    if (template) nameCell.prepend(el('span', { className: 'template-badge', textContent: '通用模板' }));
+    body.append(el('tr', { className: template ? 'template' : '' }, el('td', {}, l1), el('td', {}, l2), nameCell,
+      el('td', {}, value), found, remarks, el('td', {}, remove)));
   });
   const general = $('general-findings');
   general.replaceChildren(...findings.filter((f) => f.indicatorIndex === null || f.indicatorIndex === undefined)
@@ -337,7 +341,7 @@ async function importForm(file) {
   $('back-to-list').addEventListener('click', showList);
   // Typing in the draft (not in the review or the override reasons) makes the table differ from the saved version.
   $('editor').addEventListener('input', (e) => { if (!e.target.closest('#review, #blocking')) draftState.dirty = true; });
-  chatInit(acceptedByChat, () => draftState.dirty);
+  chatInit({ accepted: acceptedByChat, isDirty: () => draftState.dirty, templatesKnown: renderEditor });
   $('submit').addEventListener('click', () => submit([]));
   $('show-history').addEventListener('click', history);
   $('show-prior').addEventListener('click', prior);

@@ -27,11 +27,8 @@ import tools.jackson.databind.JsonNode;
  */
 class ChatPanelBrowserIT extends PanelBrowserTest {
 
-    private static final String DEPARTMENT = "石鼓区民政局";
-
     /** The chat fixture draft (row 3 is a 时效 row "按时完成"), saved by a new staff member who then opens it. */
     private void openFixtureDraft(String username, String moreGoal) {
-        createUser(username, "STAFF", DEPARTMENT);
         Map<String, Object> declaration;
         try (InputStream in = ChatPanelBrowserIT.class.getResourceAsStream("/chat/draft.json")) {
             declaration = Json.mapper().readValue(in, new TypeReference<>() {
@@ -40,6 +37,11 @@ class ChatPanelBrowserIT extends PanelBrowserTest {
             throw new UncheckedIOException(e);
         }
         declaration.put("annualGoal", declaration.get("annualGoal") + moreGoal);
+        openDraft(username, declaration);
+    }
+
+    private void openDraft(String username, Map<String, Object> declaration) {
+        createUser(username, "STAFF", (String) declaration.get("department"));
         JsonNode created = Json.mapper().readTree(clientAs(username, passwordOf(username)).post().uri("/api/drafts")
                 .bodyValue(declaration).exchange().expectStatus().isCreated().expectBody().returnResult()
                 .getResponseBody());
@@ -133,6 +135,37 @@ class ChatPanelBrowserIT extends PanelBrowserTest {
         assertThat(card.findElement(By.cssSelector(".change-row")).getText()).contains("3200");
         assertThat(lastAnswer().getText()).contains("3200人");
         assertThat(question.findElement(By.tagName("input")).isEnabled()).isFalse();
+    }
+
+    @Test
+    void aRowAcceptedFromAGenericTemplateIsLabelledAsATemplateOnTheCardAndInTheTable() {
+        viewport(1366, 768);
+        openDraft("chat-template", Map.of("kind", "PROJECT", "department", "石鼓区总工会", "year", 2026,
+                "projectName", "专项工作经费", "fundsWanYuan", 20, "overview", "2026年12月31日前完成，服务200人。",
+                "indicators", List.of()));
+
+        say("补充指标");
+
+        wait.until(d -> lastAnswer().getText().contains("接受后才会写入草稿"));
+        assertThat(lastAnswer().getText()).contains("来自通用模板").contains("未经本项目核实");
+        // Each proposed addition is placed after the ones before it: they are accepted in order.
+        List<WebElement> cards = browser.findElements(By.cssSelector(".change-card"));
+        int template = 0;
+        while (cards.get(template).findElements(By.cssSelector(".template-badge")).isEmpty()) {
+            template++;
+        }
+        String name = cards.get(template).findElement(By.cssSelector(".change-row")).getText().split(" ｜ ")[1];
+        for (int i = 0; i <= template; i++) {
+            cards.get(i).findElement(By.cssSelector("button.accept")).click();
+            String version = "第 " + (i + 2) + " 版";
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("editor-title"), version));
+        }
+
+        WebElement row = browser.findElement(By.cssSelector("#d-indicators tbody tr.template"));
+        assertThat(row.findElements(By.tagName("input")).getFirst().getDomProperty("value")).isEqualTo(name);
+        assertThat(row.getText()).contains("通用模板").doesNotContain("✓ 可衡量");
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#d-indicators tbody tr.template")));
     }
 
     @Test
