@@ -92,7 +92,7 @@ public final class Changes {
      * or removed a row above it applies to the row it was about, if exactly one row still reads as it did. A change
      * whose row has since been edited stays as it is, for {@link #apply} to refuse.
      */
-    public static ChatEvent.Change located(Declaration draft, ChatEvent.Change change) {
+    static ChatEvent.Change located(Declaration draft, ChatEvent.Change change) {
         Indicator previous = change.previous();
         List<Indicator> rows = draft.indicators();
         int i = change.indicatorIndex();

@@ -70,7 +70,7 @@ class ChatService {
                 })
                 .concatMap(e -> recording.storing(e) ? blocking(() -> recording.record(e)) : Mono.just(
                         recording.record(e)))
-                .concatWith(blocking(recording::finish).then(Mono.<ChatEvent>empty()))
+                .concatWith(Mono.<ChatEvent>fromRunnable(recording::finish).subscribeOn(Schedulers.boundedElastic()))
                 .onErrorResume(e -> {
                     LOG.error("Chat turn {} of draft {} could not be stored", turnId, draftId, e);
                     return Flux.just(new ChatEvent.Failed("保存对话时出错，请稍后重试（草稿没有被修改）。"),
@@ -201,12 +201,11 @@ class ChatService {
         }
 
         /** Stores the turn's events; a turn that ended without {@code done} is stored as it is. */
-        Boolean finish() {
+        void finish() {
             if (!stored) {
                 store.saveEvents(turnId, events);
                 stored = true;
             }
-            return stored;
         }
     }
 }

@@ -43,7 +43,8 @@ class ChatStore {
 
     void propose(long draftId, long turnId, ChatEvent.Change change, int draftVersion, String undoes) {
         jdbc.sql("""
-                        INSERT INTO chat_change (draft_id, id, turn_id, status, change, proposed_against_version, undoes)
+                        INSERT INTO chat_change
+                          (draft_id, id, turn_id, status, change, proposed_against_version, undoes)
                         VALUES (:draft, :id, :turn, 'PROPOSED', CAST(:change AS jsonb), :version, :undoes)
                         """)
                 .param("draft", draftId).param("id", change.id()).param("turn", turnId)

@@ -16,9 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.reactive.function.BodyInserters;
 
 import cn.zhibiao.draft.DraftAccess;
 import cn.zhibiao.system.Account;
@@ -297,6 +299,56 @@ class ChatApiIT extends RunningApp {
         assertThat(json(anonymous().get().uri(chat).exchange(), 401).get("status").asInt()).isEqualTo(401);
         assertThat(conversation(draft).get("turns").size()).isEqualTo(1);
         assertThat(conversation(draft).get("changes").get(0).get("status").asString()).isEqualTo("PROPOSED");
+    }
+
+    @Test
+    void aSignedInPanelNeedsTheCsrfTokenToTalkAsForEveryOtherPost() {
+        long draft = createDraft();
+        ResponseCookie csrf = anonymous().get().uri("/login.html").exchange().expectBody().returnResult()
+                .getResponseCookies().getFirst("XSRF-TOKEN");
+        ResponseCookie session = anonymous().post().uri("/login").cookie("XSRF-TOKEN", csrf.getValue())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("username", STAFF).with("password", passwordOf(STAFF))
+                        .with("_csrf", csrf.getValue()))
+                .exchange().expectStatus().isFound().expectBody().returnResult()
+                .getResponseCookies().getFirst("SESSION");
+        String chat = "/api/drafts/" + draft + "/chat";
+
+        anonymous().post().uri(chat).cookie("SESSION", session.getValue()).bodyValue(Map.of("message", "检查一下"))
+                .exchange().expectStatus().isForbidden();
+        assertThat(conversation(draft).get("turns").size()).isZero();
+
+        List<String> names = anonymous().post().uri(chat).cookie("SESSION", session.getValue())
+                .cookie("XSRF-TOKEN", csrf.getValue()).header("X-XSRF-TOKEN", csrf.getValue())
+                .accept(MediaType.TEXT_EVENT_STREAM).bodyValue(Map.of("message", "检查一下")).exchange()
+                .expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+                })
+                .getResponseBody().map(ServerSentEvent::event).collectList().block(Duration.ofSeconds(60));
+        assertThat(names).startsWith("intent").endsWith("done");
+    }
+
+    @Test
+    void aReviewerOfTheDepartmentMayAskButNotAcceptOrReject() {
+        createUser("chat-reviewer", "REVIEWER", DEPARTMENT);
+        long draft = createDraft();
+        String change = of(say(draft, "把满意度改成不低于95%"), "change").getFirst().get("id").asString();
+        WebTestClient reviewer = as("chat-reviewer");
+
+        List<String> names = reviewer.post().uri("/api/drafts/{id}/chat", draft).bodyValue(Map.of("message", "检查一下"))
+                .exchange().expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+                })
+                .getResponseBody().map(ServerSentEvent::event).collectList().block(Duration.ofSeconds(60));
+        assertThat(names).contains("finding").endsWith("done");
+
+        for (String decision : List.of("accept", "reject")) {
+            assertThat(json(reviewer.post().uri("/api/drafts/{id}/changes/{c}/" + decision, draft, change).exchange(),
+                    403).get("message").asString()).contains("审核人不能编辑草稿");
+        }
+        assertThat(conversation(draft).get("changes").get(0).get("status").asString()).isEqualTo("PROPOSED");
+        assertThat(json(as(STAFF).post().uri("/api/drafts/{id}/changes/{c}/accept", draft, "c-none").exchange(), 404)
+                .get("message").asString()).contains("没有这条修改建议");
     }
 
     @Test

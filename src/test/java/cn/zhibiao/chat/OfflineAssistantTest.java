@@ -138,6 +138,10 @@ class OfflineAssistantTest {
         assertThat(change.findings()).noneMatch(f -> f.severity() == Severity.ERROR);
         assertThat(of(events, ChatEvent.Source.class)).extracting(ChatEvent.Source::id)
                 .containsAll(change.sources());
+        assertThat(of(events, ChatEvent.Source.class)).allSatisfy(s -> {
+            assertThat(s.source()).isNotBlank();
+            assertThat(s.title()).isNotEqualTo(s.id());
+        });
     }
 
     @Test
