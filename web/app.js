@@ -59,7 +59,7 @@ function renderRows() {
       findings.append(el('span', { className: 'finding ' + f.severity }, f.message, why));
     }
     const template = row.origin === 'TEMPLATE';
-    if (template) findings.append(el('span', { className: 'finding INFO', textContent: '通用模板，未经本项目核实，请按项目实际修改' }));
+    if (template) findings.append(el('span', { className: 'finding INFO', textContent: TEMPLATE_NOTE }));
     else if (row.checked && !(row.findings || []).length) findings.append(el('span', { className: 'ok', textContent: '✓ 可衡量' }));
     const name = el('input', { value: row.name || '', placeholder: '三级指标名称' });
     name.addEventListener('input', () => { row.name = name.value; row.checked = false; save(); });

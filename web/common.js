@@ -62,6 +62,9 @@ function categorySelects(row, nameInput, changed) {
   return [l1, l2];
 }
 
+/** What the table says of a row built from a generic template: well formed, but not about this project. */
+const TEMPLATE_NOTE = '通用模板，未经本项目核实，请按项目实际修改';
+
 /** A row the user adds: 产出/数量 until its name says otherwise. */
 function newRow() {
   return { level1: '产出指标', level2: '数量指标', name: '', value: '', guess: true };

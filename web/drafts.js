@@ -123,7 +123,7 @@ function renderEditor() {
         f.message, why));
     }
     const template = isTemplateRow(row);
-    if (template) found.append(el('span', { className: 'finding INFO', textContent: '通用模板，未经本项目核实，请按项目实际修改' }));
+    if (template) found.append(el('span', { className: 'finding INFO', textContent: TEMPLATE_NOTE }));
     else if (d && !findings.some((x) => x.indicatorIndex === index)) found.append(el('span', { className: 'ok', textContent: '✓ 可衡量' }));
     const remarks = el('td');
     for (const c of comments.filter((x) => x.indicatorIndex === index)) {
