@@ -1,5 +1,6 @@
-// The drafting panel: project facts on the left, the indicator table in the middle, the assistant on the right.
-// Everything the user types is kept in localStorage so that a reload or a failed request loses nothing.
+// The drafting panel: the main actions and the summary of what blocks the declaration in a bar that stays in view,
+// project facts on the left, the indicator table in the middle, the assistant on the right. Everything the user types
+// is kept in localStorage so that a reload or a failed request loses nothing.
 'use strict';
 
 const DRAFT_KEY = 'zhibiao.draft.v1';
@@ -47,13 +48,6 @@ function restore() {
   state.rows = saved.rows || [];
 }
 
-function select(options, value, onChange) {
-  const s = el('select');
-  for (const o of options) s.append(el('option', { value: o, textContent: o, selected: o === value }));
-  s.addEventListener('change', () => onChange(s.value));
-  return s;
-}
-
 function renderRows() {
   const body = $('indicators').querySelector('tbody');
   body.replaceChildren();
@@ -64,7 +58,8 @@ function renderRows() {
       why.addEventListener('click', (e) => { e.preventDefault(); explain(f.ruleId); });
       findings.append(el('span', { className: 'finding ' + f.severity }, f.message, why));
     }
-    if (row.origin === 'TEMPLATE') findings.append(el('span', { className: 'finding INFO', textContent: '通用模板，请按项目实际修改' }));
+    const template = row.origin === 'TEMPLATE';
+    if (template) findings.append(el('span', { className: 'finding INFO', textContent: TEMPLATE_NOTE }));
     else if (row.checked && !(row.findings || []).length) findings.append(el('span', { className: 'ok', textContent: '✓ 可衡量' }));
     const name = el('input', { value: row.name || '', placeholder: '三级指标名称' });
     name.addEventListener('input', () => { row.name = name.value; row.checked = false; save(); });
@@ -73,10 +68,11 @@ function renderRows() {
     const remove = el('button', { type: 'button', className: 'small secondary', textContent: '删除' });
     remove.addEventListener('click', () => { state.rows.splice(index, 1); save(); renderRows(); });
     if (row.rationale) value.title = row.rationale;
-    body.append(el('tr', {},
-      el('td', {}, select(LEVEL1, row.level1, (v) => { row.level1 = v; save(); })),
-      el('td', {}, select(LEVEL2, row.level2, (v) => { row.level2 = v; save(); })),
-      el('td', {}, name), el('td', {}, value), findings, el('td', {}, remove)));
+    const [level1, level2] = categorySelects(row, name, save);
+    const nameCell = el('td', {}, name);
+    if (template) nameCell.prepend(el('span', { className: 'template-badge', textContent: '通用模板' }));
+    body.append(el('tr', { className: template ? 'template' : '' },
+      el('td', {}, level1), el('td', {}, level2), nameCell, el('td', {}, value), findings, el('td', {}, remove)));
   });
 }
 
@@ -103,11 +99,20 @@ async function check() {
     if (f.indicatorIndex === null || f.indicatorIndex === undefined) general.push(f);
     else if (state.rows[f.indicatorIndex]) state.rows[f.indicatorIndex].findings.push(f);
   }
-  const errors = findings.filter((f) => f.severity === 'ERROR').length;
-  $('check-summary').textContent = errors ? `有 ${errors} 处必须修改的问题` : '没有必须修改的问题';
+  $('check-summary').textContent = checkSummary(findings);
   for (const f of general) say(f.message, 'notice');
   save();
   renderRows();
+}
+
+/** What blocks the declaration, by row, and the template rows that no check can vouch for. */
+function checkSummary(findings) {
+  const errors = findings.filter((f) => f.severity === 'ERROR');
+  const rows = [...new Set(errors.filter((f) => f.indicatorIndex !== null && f.indicatorIndex !== undefined)
+    .map((f) => f.indicatorIndex))].sort((a, b) => a - b);
+  const templates = state.rows.filter((r) => r.origin === 'TEMPLATE').length;
+  return (errors.length ? `有 ${errors.length} 处必须修改的问题` + (rows.length ? `（第 ${rows.map((i) => i + 1).join('、')} 行）` : '')
+    : '没有必须修改的问题') + (templates ? `；${templates} 行是通用模板，请按项目实际修改` : '');
 }
 
 /** How a reviewer names the severities: ERROR must be fixed, WARNING should be, INFO is a presentation hint. */
@@ -141,12 +146,36 @@ async function similar() {
   if (!p.projectName && !p.overview) { say('请先填写项目名称或项目概况。', 'notice'); return; }
   const result = await api('/api/similar', { ...p, k: 5 });
   if (result.belowThreshold || !result.hits.length) { say('没有找到足够相似的历史项目。', 'notice'); return; }
-  const message = say('相似的历史项目：');
-  const ul = el('ul');
+  const message = say('相似的历史项目（相似度越接近 1 越相似；点击项目名查看原申报）：');
+  const ul = el('ul', { className: 'similar' });
   for (const h of result.hits) {
-    ul.append(el('li', { textContent: `${h.projectName}（${h.region || ''} ${h.year || ''}，${h.fundsWanYuan ?? '—'} 万元）` }));
+    const link = el('a', { href: 'project.html?id=' + encodeURIComponent(h.declarationId), target: '_blank',
+      rel: 'noopener', textContent: `《${h.projectName}》` });
+    const meta = [h.region, h.year, h.fundsWanYuan === null || h.fundsWanYuan === undefined ? null : `${h.fundsWanYuan} 万元`]
+      .filter((x) => x !== null && x !== undefined && x !== '').join(' ');
+    ul.append(el('li', {}, link, meta ? `（${meta}）` : '',
+      el('span', { className: 'score', textContent: `相似度 ${h.similarity.toFixed(2)} · 综合得分 ${h.score.toFixed(3)}` }),
+      el('span', { className: 'matched', textContent: '匹配：' + matchedTerms(h.matchedTerms) })));
   }
   message.append(ul);
+}
+
+/** Where a matched term was found, in the form's own words. */
+const FIELD_NAMES = { projectName: '项目名称', goals: '概况与目标', indicators: '指标', department: '部门', region: '地区' };
+
+/** How many matched terms a hit shows: the longest words say the most; the rest are counted. */
+const SHOWN_TERMS = 5;
+
+// Character pairs alone are recall, not evidence a reader can weigh.
+const isWordField = (field) => field !== 'bigram' && field !== 'rowBigram';
+
+function matchedTerms(terms) {
+  const words = terms.map((t) => ({ term: t.term, fields: t.fields.filter(isWordField) }))
+    .filter((t) => t.fields.length).sort((a, b) => b.term.length - a.term.length);
+  if (!words.length) return terms.length ? '只有字面相近的片段' : '只按语义相近（无相同词语）';
+  const shown = words.slice(0, SHOWN_TERMS)
+    .map((t) => `${t.term}（${[...new Set(t.fields.map((f) => FIELD_NAMES[f] || f))].join('、')}）`);
+  return shown.join('、') + (words.length > SHOWN_TERMS ? ` 等 ${words.length} 个词` : '');
 }
 
 async function suggest() {
@@ -161,32 +190,24 @@ async function suggest() {
     const data = await response.json().catch(() => ({}));
     throw new Error(data.message || ('建议失败（' + response.status + '）'));
   }
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
   const added = [];
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += decoder.decode(value, { stream: true });
-    let cut;
-    while ((cut = buffer.indexOf('\n\n')) >= 0) {
-      handleEvent(buffer.slice(0, cut), added);
-      buffer = buffer.slice(cut + 2);
-    }
-  }
-  if (added.length) say(`已加入 ${added.length} 条建议指标，每条都已通过规则检查；鼠标停在指标值上可看来源和理由。`);
+  await readEvents(response, (event, payload) => handleEvent(event, payload, added));
+  if (added.length) say(suggestSummary(added));
 }
 
-function handleEvent(block, added) {
-  let event = 'message';
-  let data = '';
-  for (const line of block.split('\n')) {
-    if (line.startsWith('event:')) event = line.slice(6).trim();
-    else if (line.startsWith('data:')) data += line.slice(5).trim();
-  }
-  if (!data) return;
-  const payload = JSON.parse(data);
+/** What the added rows are: passed the check, need a number, or only a generic template the check cannot vouch for. */
+function suggestSummary(added) {
+  const templates = added.filter((r) => r.origin === 'TEMPLATE').length;
+  const toFill = added.filter((r) => r.origin !== 'TEMPLATE' && (r.findings || []).some((f) => f.severity === 'ERROR')).length;
+  const passed = added.length - templates - toFill;
+  const parts = [`已加入 ${added.length} 条建议指标`];
+  if (passed) parts.push(`${passed} 条已通过规则检查`);
+  if (toFill) parts.push(`${toFill} 条需要补充项目申报内容未给出的数字`);
+  if (templates) parts.push(`${templates} 条来自通用模板（表中标为“通用模板”），只是格式合规，未经本项目核实，请按项目实际修改`);
+  return parts.join('；') + '。鼠标停在指标值上可看来源和理由。';
+}
+
+function handleEvent(event, payload, added) {
   if (event === 'row') {
     const row = { ...payload, checked: true };
     state.rows.push(row);
@@ -200,6 +221,17 @@ function handleEvent(block, added) {
   } else if (event === 'done' && (payload.questions || []).length) {
     say('项目申报内容未给出的数字，请补充：' + payload.questions.join(' '), 'notice');
   }
+}
+
+/** Staff create a server-side draft from an old form; only administrators add forms to the library. */
+async function importAsDraft(file) {
+  const form = new FormData();
+  form.append('file', file);
+  const response = await fetch('/api/drafts/import', { method: 'POST', body: form });
+  const data = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(data.message || ('导入失败（' + response.status + '）'));
+  if (!data.length) throw new Error(`“${file.name}”中没有识别出申报表`);
+  window.location.assign('drafts.html#' + data[0].id);
 }
 
 async function importFile(file) {
@@ -222,12 +254,21 @@ async function status() {
   }
 }
 
+async function importMode() {
+  const response = await fetch('/api/me');
+  if (!response.ok) return;
+  const me = await response.json();
+  state.admin = me.role === 'ADMIN';
+  if (!state.admin) $('import-label').textContent = '从旧申报表创建草稿（.txt / .docx / .xlsx）';
+}
+
 restore();
 renderRows();
 status();
+importMode();
 for (const f of FIELDS) $(f).addEventListener('input', save);
 $('add-row').addEventListener('click', () => {
-  state.rows.push({ level1: '产出指标', level2: '数量指标', name: '', value: '' });
+  state.rows.push(newRow());
   save();
   renderRows();
 });
@@ -236,5 +277,5 @@ $('suggest').addEventListener('click', (e) => busy(e.target, suggest));
 $('similar').addEventListener('click', (e) => busy(e.target, similar));
 $('import-file').addEventListener('change', (e) => {
   const file = e.target.files[0];
-  if (file) busy(e.target, () => importFile(file));
+  if (file) busy(e.target, () => (state.admin ? importFile(file) : importAsDraft(file)));
 });

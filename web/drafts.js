@@ -1,12 +1,12 @@
 // Drafts kept on the server: list, open, edit, save (with the findings of the saved version), submit (with what
-// blocks it and the author's override reasons), history, last year's declaration, and the reviewer's queue and
-// decision. Every node is built with textContent.
+// blocks it and the author's override reasons), history, last year's declaration, the reviewer's queue and decision,
+// and the assistant beside the open draft (chat.js). Every node is built with textContent.
 'use strict';
 
 const STATUS = { DRAFT: '草稿', SUBMITTED: '待审核', RETURNED: '已退回', APPROVED: '已通过' };
 const ACTIONS = { CREATE: '创建', SAVE: '保存', SUBMIT: '提交', APPROVE: '通过', RETURN: '退回', DELETE: '删除' };
 
-const draftState = { me: null, draft: null, rows: [] };
+const draftState = { me: null, draft: null, rows: [], dirty: false };
 
 async function call(method, path, body) {
   const init = { method };
@@ -93,22 +93,18 @@ function fill(d) {
   for (const f of ['projectName', 'year', 'fundsWanYuan', 'region', 'overview', 'annualGoal']) {
     $('d-' + f).value = decl[f] ?? '';
   }
+  draftState.dirty = false;
   draftState.rows = (decl.indicators || []).map((r) => ({
     level1: r.level1 || r.level1Raw || '产出指标', level2: r.level2 || r.level2Raw || '数量指标',
     name: r.name || '', value: r.value || '',
   }));
 }
 
-function choose(options, value, onChange) {
-  const s = el('select');
-  for (const o of options) s.append(el('option', { value: o, textContent: o, selected: o === value }));
-  s.addEventListener('change', () => onChange(s.value));
-  return s;
-}
-
 function renderEditor() {
   const d = draftState.draft;
   $('editor').hidden = false;
+  $('chat').hidden = false;
+  document.querySelector('main.drafts').classList.add('open');
   $('editor-title').textContent = d ? `草稿 #${d.id} · 第 ${d.version} 版` : '新草稿';
   $('draft-status').textContent = d ? STATUS[d.status] : '未保存';
   const canEdit = editable();
@@ -126,7 +122,9 @@ function renderEditor() {
       found.append(el('span', { className: 'finding ' + f.severity + (overridden ? ' overridden' : '') },
         f.message, why));
     }
-    if (d && !findings.some((x) => x.indicatorIndex === index)) found.append(el('span', { className: 'ok', textContent: '✓ 可衡量' }));
+    const template = isTemplateRow(row);
+    if (template) found.append(el('span', { className: 'finding INFO', textContent: TEMPLATE_NOTE }));
+    else if (d && !findings.some((x) => x.indicatorIndex === index)) found.append(el('span', { className: 'ok', textContent: '✓ 可衡量' }));
     const remarks = el('td');
     for (const c of comments.filter((x) => x.indicatorIndex === index)) {
       remarks.append(el('span', { className: 'comment', textContent: `${c.text}（${c.author}）` }));
@@ -136,13 +134,14 @@ function renderEditor() {
     const value = el('input', { value: row.value, placeholder: '如 ≥95%、2024年6月30日前', disabled: !canEdit });
     value.addEventListener('input', () => { row.value = value.value; });
     const remove = el('button', { type: 'button', className: 'small secondary', textContent: '删除', disabled: !canEdit });
-    remove.addEventListener('click', () => { draftState.rows.splice(index, 1); renderEditor(); });
-    const l1 = choose(LEVEL1, row.level1, (v) => { row.level1 = v; });
-    const l2 = choose(LEVEL2, row.level2, (v) => { row.level2 = v; });
+    remove.addEventListener('click', () => { draftState.rows.splice(index, 1); draftState.dirty = true; renderEditor(); });
+    const [l1, l2] = categorySelects(row, name, () => {});
     l1.disabled = !canEdit;
     l2.disabled = !canEdit;
-    body.append(el('tr', {}, el('td', {}, l1), el('td', {}, l2), el('td', {}, name), el('td', {}, value),
-      found, remarks, el('td', {}, remove)));
+    const nameCell = el('td', {}, name);
+    if (template) nameCell.prepend(el('span', { className: 'template-badge', textContent: '通用模板' }));
+    body.append(el('tr', { className: template ? 'template' : '' }, el('td', {}, l1), el('td', {}, l2), nameCell,
+      el('td', {}, value), found, remarks, el('td', {}, remove)));
   });
   const general = $('general-findings');
   general.replaceChildren(...findings.filter((f) => f.indicatorIndex === null || f.indicatorIndex === undefined)
@@ -158,6 +157,23 @@ function renderEditor() {
       ...draftState.rows.map((r, i) => el('option', { value: String(i), textContent: rowLabel(i) })));
   }
   $('blocking').hidden = true;
+  chatShow(d, canEdit);
+}
+
+/** The draft as the server now has it after the user accepted one of the assistant's changes. */
+function acceptedByChat(d) {
+  draftState.draft = d;
+  fill(d);
+  renderEditor();
+  tell('已接受助手的修改。' + summary(d));
+  loadList();
+}
+
+function showList() {
+  $('editor').hidden = true;
+  $('chat').hidden = true;
+  document.querySelector('main.drafts').classList.remove('open');
+  loadList();
 }
 
 async function openDraft(id) {
@@ -234,7 +250,7 @@ function showBlocking(data) {
       .map((t) => ({ indicatorIndex: t.dataset.index === '' ? null : Number(t.dataset.index), ruleId: t.dataset.rule, reason: t.value.trim() }));
     submit(overrides);
   });
-  box.replaceChildren(el('p', { textContent: '不能提交：' + data.message }), list, again);
+  box.replaceChildren(el('p', { id: 'blocking-summary', textContent: '不能提交：' + data.message }), list, again);
   tell('不能提交，见下方列出的问题。');
 }
 
@@ -314,13 +330,18 @@ async function importForm(file) {
   const response = await fetch('/api/me');
   if (!response.ok) return;
   draftState.me = await response.json();
-  $('new-draft').hidden = draftState.me.role === 'REVIEWER';
   $('new-draft').addEventListener('click', newDraft);
+  $('new-draft').hidden = draftState.me.role === 'REVIEWER';
   $('d-add-row').addEventListener('click', () => {
-    draftState.rows.push({ level1: '产出指标', level2: '数量指标', name: '', value: '' });
+    draftState.rows.push(newRow());
+    draftState.dirty = true;
     renderEditor();
   });
   $('save').addEventListener('click', save);
+  $('back-to-list').addEventListener('click', showList);
+  // Typing in the draft (not in the review or the override reasons) makes the table differ from the saved version.
+  $('editor').addEventListener('input', (e) => { if (!e.target.closest('#review, #blocking')) draftState.dirty = true; });
+  chatInit({ accepted: acceptedByChat, isDirty: () => draftState.dirty, templatesKnown: renderEditor });
   $('submit').addEventListener('click', () => submit([]));
   $('show-history').addEventListener('click', history);
   $('show-prior').addEventListener('click', prior);
@@ -329,5 +350,8 @@ async function importForm(file) {
   $('filter-status').addEventListener('change', loadList);
   $('filter-q').addEventListener('input', loadList);
   $('draft-import').addEventListener('change', (e) => { if (e.target.files[0]) importForm(e.target.files[0]); });
-  loadList();
+  await loadList();
+  // The drafting panel sends a staff member here after creating a draft from an old form.
+  const opened = Number(window.location.hash.slice(1));
+  if (Number.isInteger(opened) && opened > 0) openDraft(opened);
 })();

@@ -15,6 +15,7 @@ import cn.zhibiao.corpus.InstructionDefinition;
 import cn.zhibiao.indicator.Declaration;
 import cn.zhibiao.indicator.Indicator;
 import cn.zhibiao.indicator.Level2;
+import cn.zhibiao.proposal.Origin;
 import cn.zhibiao.proposal.ProjectBrief;
 import cn.zhibiao.proposal.ProposalService;
 import cn.zhibiao.proposal.ProposedRow;
@@ -151,7 +152,11 @@ public final class OfflineAssistant implements Assistant {
             }
             String shortfall = args.count() != null && rows.size() < args.count()
                     ? "只找到" + rows.size() + "条能通过检查的" + labels(wanted) + "（您要的是" + args.count() + "条）。" : "";
-            token(shortfall + "以上" + rows.size() + "条建议都已经过规则检查，接受后才会写入草稿。");
+            // A generic template passes the checker because it is well formed, not because it fits this project.
+            long templates = rows.stream().filter(r -> r.origin() == Origin.TEMPLATE).count();
+            token(shortfall + "以上" + rows.size() + "条建议都已经过规则检查" + (templates == 0 ? ""
+                    : "，其中" + templates + "条来自通用模板（卡片上标为“通用模板”），只是格式合规、未经本项目核实，请按项目实际修改")
+                    + "，接受后才会写入草稿。");
         }
 
         private void revise(IntentArgs args) {

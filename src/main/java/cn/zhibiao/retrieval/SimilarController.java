@@ -8,14 +8,21 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
+import cn.zhibiao.indicator.Declaration;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
-/** POST /api/similar and /api/similar-indicators; the blocking search runs on the bounded retrieval scheduler. */
+/**
+ * POST /api/similar and /api/similar-indicators, and GET /api/declarations/{id} (the past project a hit links to);
+ * the blocking search runs on the bounded retrieval scheduler.
+ */
 @RestController
 class SimilarController {
 
@@ -50,6 +57,12 @@ class SimilarController {
     Mono<IndicatorsResponse> similarIndicators(@RequestBody SimilarIndicatorsRequest request) {
         return Mono.fromCallable(() -> new IndicatorsResponse(
                 projects.similarIndicators(request.level2(), request.text(), k(request.k())))).subscribeOn(scheduler);
+    }
+
+    @GetMapping("/api/declarations/{id}")
+    Mono<Declaration> declaration(@PathVariable String id) {
+        return Mono.fromCallable(() -> projects.declaration(id).orElseThrow(
+                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "资料库中没有这个项目"))).subscribeOn(scheduler);
     }
 
     /** Empty or unusable input: the message says what to fill in. */

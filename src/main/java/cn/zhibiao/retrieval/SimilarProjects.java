@@ -207,7 +207,10 @@ public final class SimilarProjects implements Closeable {
         });
     }
 
-    /** An indexed past declaration by its id: naming a cited source needs no second search. */
+    /**
+     * An indexed past declaration by its id: naming a cited source needs no second search, and a similar-project link
+     * or a cited source opens it.
+     */
     public Optional<Declaration> declaration(String id) {
         return index.read(searcher -> find(searcher, id));
     }
@@ -314,7 +317,12 @@ public final class SimilarProjects implements Closeable {
     }
 
     private static Optional<Declaration> find(IndexSearcher searcher, String id) throws IOException {
-        TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+        // Rows and instruction examples have ids of their own ("…/3", "example/…"): only a declaration answers.
+        Query query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_DECLARATION)), Occur.FILTER)
+                .add(new TermQuery(new Term(Fields.ID, id)), Occur.FILTER)
+                .build();
+        TopDocs top = searcher.search(query, 1);
         return top.scoreDocs.length == 0 ? Optional.empty()
                 : Optional.of(Json.mapper().readValue(json(searcher, top.scoreDocs[0].doc), Declaration.class));
     }

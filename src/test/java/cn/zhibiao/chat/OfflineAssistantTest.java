@@ -2,12 +2,14 @@ package cn.zhibiao.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import cn.zhibiao.indicator.Declaration;
+import cn.zhibiao.indicator.DeclarationKind;
 import cn.zhibiao.rules.RuleChecker;
 import cn.zhibiao.rules.Severity;
 import cn.zhibiao.system.Json;
@@ -41,6 +43,19 @@ class OfflineAssistantTest {
                 .thenConsumeWhile(e -> !(e instanceof ChatEvent.Done))
                 .assertNext(e -> assertThat(e).isInstanceOf(ChatEvent.Done.class))
                 .verifyComplete();
+    }
+
+    @Test
+    void saysWhichProposedRowsComeFromAGenericTemplateInsteadOfCallingThemAllChecked() {
+        Declaration vague = new Declaration("草稿", DeclarationKind.PROJECT, null, null, 2026, "专项工作经费", null,
+                new BigDecimal("20"), null, null, null, "2026年12月31日前完成，服务200人。", null, List.of());
+
+        List<ChatEvent> events = TestAssistants.offline().turn(vague, List.of(), "补充指标").collectList().block();
+
+        long templates = of(events, ChatEvent.Change.class).stream()
+                .filter(c -> c.rationale().startsWith("通用模板")).count();
+        assertThat(templates).isPositive();
+        assertThat(text(events)).contains("其中" + templates + "条来自通用模板").contains("未经本项目核实");
     }
 
     @Test

@@ -63,6 +63,24 @@ class SimilarControllerTest {
     }
 
     @Test
+    void aHitsDeclarationIdOpensThatProject() {
+        Hit hit = projects.search(new ProjectQuery("城乡居民医保区级财政补助", null, null, null, null, null), 1)
+                .hits().getFirst();
+        client.get().uri("/api/declarations/{id}", hit.declarationId())
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.source").isEqualTo(hit.source())
+                .jsonPath("$.projectName").isEqualTo(hit.projectName())
+                .jsonPath("$.indicators[0].name").isNotEmpty();
+    }
+
+    @Test
+    void anUnknownDeclarationIsNotFound() {
+        client.get().uri("/api/declarations/{id}", "no-such-project").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
     void emptyQueryIsA400WithAChineseMessage() {
         client.post().uri("/api/similar").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("projectName", "", "k", 5))

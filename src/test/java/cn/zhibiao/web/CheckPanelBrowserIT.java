@@ -3,6 +3,7 @@ package cn.zhibiao.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -48,6 +49,29 @@ class CheckPanelBrowserIT extends PanelBrowserTest {
         addRow("时效指标", "优待金发放时间", "2024年12月31日前");
         browser.findElement(By.id("check")).click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#indicators tbody tr td:nth-child(5)"), "✓ 可衡量"));
+    }
+
+    @Test
+    void aNewRowTakesItsCategoryFromItsName() {
+        Map<String, List<String>> expected = Map.of(
+                "参保群众满意度", List.of("满意度指标", "服务对象满意度指标"),
+                "补助资金拨付及时率", List.of("产出指标", "时效指标"),
+                "检测合格率", List.of("产出指标", "质量指标"),
+                "人均补助费用", List.of("成本指标", "经济成本指标"));
+        expected.forEach((name, categories) -> {
+            browser.findElement(By.id("add-row")).click();
+            rows().getLast().findElements(By.tagName("input")).getFirst().sendKeys(name);
+            List<String> shown = rows().getLast().findElements(By.tagName("select")).stream()
+                    .map(s -> new Select(s).getFirstSelectedOption().getText()).toList();
+            assertThat(shown).as(name).isEqualTo(categories);
+        });
+    }
+
+    @Test
+    void aCategoryTheUserPickedIsNotOverriddenByTheName() {
+        addRow("社会效益指标", "群众满意度提升带动就业", "≥95%");
+        assertThat(new Select(rows().getLast().findElements(By.tagName("select")).get(1)).getFirstSelectedOption()
+                .getText()).isEqualTo("社会效益指标");
     }
 
     @Test

@@ -2,6 +2,7 @@ package cn.zhibiao.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -24,18 +25,25 @@ class DraftReviewBrowserIT extends PanelBrowserTest {
     }
 
     private void addRow(String level1, String level2, String name, String value) {
-        browser.findElement(By.id("d-add-row")).click();
-        WebElement row = rows().getLast();
-        List<WebElement> selects = row.findElements(By.tagName("select"));
-        new Select(selects.get(0)).selectByVisibleText(level1);
-        new Select(selects.get(1)).selectByVisibleText(level2);
-        List<WebElement> inputs = row.findElements(By.tagName("input"));
-        inputs.get(0).sendKeys(name);
-        inputs.get(1).sendKeys(value);
+        addRow("d-indicators", "d-add-row", level1, level2, name, value);
     }
 
     private void waitForMessage(String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("editor-message"), text));
+    }
+
+    @Test
+    void staffImportingAnOldFormOnTheDraftingPanelGetsADraftNotALibraryUpload() {
+        createUser("staff-import", "STAFF", DEPARTMENT, "石鼓区社会保险服务中心", "石鼓区退役军人事务局");
+        login("staff-import", passwordOf("staff-import"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-label"), "从旧申报表创建草稿"));
+        browser.findElement(By.id("import-file"))
+                .sendKeys(Path.of("corpus/declarations/raw/003_509232d1be82661b.txt").toAbsolutePath().toString());
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("editor-title"), "第 1 版"));
+        assertThat(browser.getCurrentUrl()).contains("/drafts.html#");
+        assertThat(browser.findElement(By.id("d-projectName")).getDomProperty("value")).contains("医疗");
+        assertThat(rows()).isNotEmpty();
     }
 
     @Test

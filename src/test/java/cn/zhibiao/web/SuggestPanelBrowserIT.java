@@ -45,10 +45,22 @@ class SuggestPanelBrowserIT extends PanelBrowserTest {
     }
 
     @Test
-    void listsSimilarPastProjects() {
+    void listsSimilarPastProjectsWithScoreMatchedTermsAndALinkThatOpensTheProject() {
         describeProject();
         browser.findElement(By.id("similar")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "相似的历史项目"));
-        assertThat(browser.findElement(By.id("messages")).getText()).contains("养老");
+        WebElement first = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#messages .similar li")));
+        assertThat(browser.findElement(By.id("messages")).getText()).contains("相似的历史项目").contains("养老");
+        assertThat(first.findElement(By.cssSelector(".score")).getText()).containsPattern("相似度 0\\.\\d\\d");
+        assertThat(first.findElement(By.cssSelector(".matched")).getText()).startsWith("匹配：").contains("（项目名称");
+
+        WebElement link = first.findElement(By.tagName("a"));
+        String project = link.getText();
+        String panel = browser.getWindowHandle();
+        link.click();
+        switchToTheNewWindow(panel);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("project-title"), project));
+        assertThat(browser.findElements(By.cssSelector("#project-indicators tbody tr"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("project-facts")).getText()).contains("来源文件");
     }
 }
