@@ -73,4 +73,10 @@ final class RecordingTools implements ChatTools {
         record("instructionExample", id);
         return engine.instructionExample(id);
     }
+
+    @Override
+    public Optional<Declaration> declaration(String id) {
+        record("declaration", id);
+        return engine.declaration(id);
+    }
 }
