@@ -72,30 +72,47 @@ public final class Changes {
 
     /**
      * The change that reverses {@code change} once applied to {@code draft}, proposed like any other so that undoing
-     * is also the user's decision.
+     * is also the user's decision. It finds the row the change wrote by its content, so that rows added or removed
+     * since do not make it reverse the wrong row.
      */
     public static ChatEvent.Change inverse(Declaration draft, ChatEvent.Change change, String id) {
         int i = change.indicatorIndex();
         String rationale = "撤销此前接受的修改：" + change.rationale();
-        return switch (change.op()) {
+        ChatEvent.Change reverse = switch (change.op()) {
             case ADD -> new ChatEvent.Change(id, ChatEvent.Op.REMOVE, i, change.row(), rationale, List.of(), List.of(),
-                    current(draft, i));
+                    indicator(change.row(), Scope.ANNUAL));
             case UPDATE -> new ChatEvent.Change(id, ChatEvent.Op.UPDATE, i, row(change.previous()), rationale,
-                    List.of(), List.of(), current(draft, i));
-            case REMOVE -> new ChatEvent.Change(id, ChatEvent.Op.ADD, i, row(change.previous()), rationale, List.of(),
-                    List.of(), null);
+                    List.of(), List.of(), indicator(change.row(), change.previous().scope()));
+            case REMOVE -> new ChatEvent.Change(id, ChatEvent.Op.ADD, Math.min(i, draft.indicators().size()),
+                    row(change.previous()), rationale, List.of(), List.of(), null);
         };
+        if (reverse.op() == ChatEvent.Op.ADD) {
+            return reverse;
+        }
+        ChatEvent.Change located = located(draft, reverse);
+        int at = located.indicatorIndex();
+        requireRange(at, draft.indicators().size());
+        requireRow(draft.indicators().get(at), change.row(), at);
+        return new ChatEvent.Change(id, located.op(), at, located.row(), rationale, List.of(), List.of(),
+                draft.indicators().get(at));
     }
 
     /**
      * {@code change} aimed at where its row is now: an edit or removal proposed before another accepted change added
-     * or removed a row above it applies to the row it was about, if exactly one row still reads as it did. A change
-     * whose row has since been edited stays as it is, for {@link #apply} to refuse.
+     * or removed a row above it applies to the row it was about, if exactly one row still reads as it did; an added row
+     * numbered past the end goes at the end. A change whose row has since been edited stays as it is, for
+     * {@link #apply} to refuse.
      */
     static ChatEvent.Change located(Declaration draft, ChatEvent.Change change) {
         Indicator previous = change.previous();
         List<Indicator> rows = draft.indicators();
         int i = change.indicatorIndex();
+        if (change.op() == ChatEvent.Op.ADD && i > rows.size()) {
+            // A proposal of several new rows numbers them after one another; accepted out of order, a later one
+            // still belongs at the end.
+            return new ChatEvent.Change(change.id(), change.op(), rows.size(), change.row(), change.rationale(),
+                    change.sources(), change.findings(), null);
+        }
         if (change.op() == ChatEvent.Op.ADD || previous == null
                 || i >= 0 && i < rows.size() && same(rows.get(i), previous)) {
             return change;
@@ -120,11 +137,6 @@ public final class Changes {
 
     static Indicator indicator(ChatEvent.ChangeRow row, Scope scope) {
         return Indicator.of(row.level1(), row.level2(), row.name(), row.value(), scope);
-    }
-
-    private static Indicator current(Declaration draft, int i) {
-        requireRange(i, draft.indicators().size());
-        return draft.indicators().get(i);
     }
 
     private static void requireRange(int index, int size) {

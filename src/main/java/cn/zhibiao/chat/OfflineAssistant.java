@@ -293,13 +293,15 @@ public final class OfflineAssistant implements Assistant {
                 return;
             }
             ChatEvent.Change inverse;
+            Declaration undone;
             try {
                 inverse = Changes.inverse(draft, last.get(), newId("c"));
+                undone = Changes.apply(draft, inverse);
             } catch (Changes.ConflictException e) {
                 token(e.getMessage());
                 return;
             }
-            emit(withFindings(inverse, Changes.apply(draft, inverse)));
+            emit(withFindings(inverse, undone));
             token("接受这条修改即可撤销上一次接受的修改。");
         }
 

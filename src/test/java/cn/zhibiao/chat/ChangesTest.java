@@ -106,4 +106,31 @@ class ChangesTest {
         assertThatThrownBy(() -> Changes.apply(edited, Changes.located(edited, change)))
                 .isInstanceOf(Changes.ConflictException.class).hasMessageContaining("第5行已被修改");
     }
+
+    @Test
+    void rowsOfOneProposalAcceptedOutOfOrderAllLandInTheDraft() {
+        ChatEvent.Change third = new ChatEvent.Change("c-7", ChatEvent.Op.ADD, 7,
+                new ChatEvent.ChangeRow("产出指标", "时效指标", "补贴发放时间", "2025年6月30日前"), "理由", List.of(),
+                List.of(), null);
+        ChatEvent.Change first = add(5);
+
+        Declaration once = Changes.apply(draft, Changes.located(draft, third));
+        Declaration twice = Changes.apply(once, Changes.located(once, first));
+
+        assertThat(twice.indicators()).extracting(Indicator::name).contains("补贴发放时间", "补贴标准").hasSize(7);
+    }
+
+    @Test
+    void undoingAnAddAfterAnotherRowWasAddedAboveItRemovesTheRowItAdded() {
+        ChatEvent.Change added = add(4);
+        Declaration after = Changes.apply(draft, added);
+        ChatEvent.Change above = new ChatEvent.Change("c-5", ChatEvent.Op.ADD, 0,
+                new ChatEvent.ChangeRow("产出指标", "数量指标", "培训人次", "≥300人次"), "理由", List.of(), List.of(), null);
+        Declaration moved = Changes.apply(after, above);
+
+        Declaration undone = Changes.apply(moved, Changes.inverse(moved, added, "c-6"));
+
+        assertThat(undone.indicators()).extracting(Indicator::name).doesNotContain("补贴标准").contains("培训人次");
+        assertThat(undone.indicators().subList(1, 6)).isEqualTo(draft.indicators());
+    }
 }
