@@ -177,7 +177,7 @@ public final class OfflineAssistant implements Assistant {
             change = withFindings(change, Changes.apply(draft, change));
             emit(change);
             token(change.findings().isEmpty() ? "修改后检查未发现问题，接受后写入草稿。"
-                    : "修改后检查仍提示：" + change.findings().stream().map(f -> f.message() + "（" + f.ruleId() + "）")
+                    : "修改后检查仍提示：" + change.findings().stream().map(f -> f.message() + "（" + f.severity().label() + "）")
                             .collect(Collectors.joining("；")) + "。您仍可接受，或换一个更具体的值。");
         }
 
@@ -198,8 +198,9 @@ public final class OfflineAssistant implements Assistant {
             for (Finding f : findings) {
                 Optional<RuleView> rule = tools.rule(f.ruleId());
                 out.accept(flag(f, rule));
-                text.append("\n- ").append(f.message()).append("（").append(f.severity()).append("，")
-                        .append(f.ruleId()).append("）");
+                text.append("\n- ").append(f.message()).append("（").append(f.severity().label());
+                rule.map(RuleView::title).ifPresent(title -> text.append("；规则：").append(title));
+                text.append("）");
                 if (f.why() != null) {
                     text.append("\n  原因：").append(f.why());
                 }

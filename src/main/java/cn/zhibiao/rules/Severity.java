@@ -10,4 +10,13 @@ public enum Severity {
     public boolean isFlag() {
         return this != INFO;
     }
+
+    /** The severity as a reviewer says it, for text users read instead of the enum name. */
+    public String label() {
+        return switch (this) {
+            case ERROR -> "必须修改";
+            case WARNING -> "建议修改";
+            case INFO -> "提示";
+        };
+    }
 }

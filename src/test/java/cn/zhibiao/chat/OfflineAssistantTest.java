@@ -68,7 +68,8 @@ class OfflineAssistantTest {
         assertThat(flag.why()).isNotBlank();
         assertThat(flag.suggestion()).isNotBlank();
         assertThat(flag.basis()).isNotEmpty();
-        assertThat(text(events)).contains("按时完成", "原因：", "改法：", "依据：", "相似项目中通过检查的时效指标写法");
+        assertThat(text(events)).contains("按时完成", "原因：", "改法：", "依据：", "相似项目中通过检查的时效指标写法",
+                "必须修改", "规则：" + flag.title()).doesNotContain("TIME_NO_DEADLINE", "ERROR");
         assertThat(of(events, ChatEvent.Source.class)).isNotEmpty()
                 .allSatisfy(s -> assertThat(s.title()).startsWith("《").contains("》（"));
     }
