@@ -24,7 +24,6 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 import cn.zhibiao.corpus.CorpusProperties;
@@ -100,7 +99,7 @@ public final class LocalBulk {
         }
     }
 
-    @Configuration(proxyBeanMethods = false)
+    /** Not a @Configuration: the web application's component scan must not pick up the command line's beans. */
     @ImportAutoConfiguration({DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
             TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class,
             FlywayAutoConfiguration.class})
