@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +45,7 @@ class BulkIT extends RunningApp {
 
     private static final Duration PATIENCE = Duration.ofMinutes(5);
     private static final int LARGE = 64 * 1024 * 1024;
+    private static final long POLL = 100;
 
     @Test
     void processesEveryDeclarationOnceAndReportsBadFilesWithReasons() throws Exception {
@@ -139,22 +139,85 @@ class BulkIT extends RunningApp {
         }
     }
 
+    @Test
+    void stopsAtAChunkBoundaryAndRestartsToTheEndWithoutRepeats() throws Exception {
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        int copies = 5;
+        for (int copy = 0; copy < copies; copy++) {
+            for (Path seed : Seeds.files()) {
+                file(body, "第" + copy + "批/" + seed.getFileName(), Files.readAllBytes(seed));
+            }
+        }
+        int expected = copies * new FormImporter(Seeds.LIMIT).readAll(Seeds.files()).declarations().size();
+        long id = Json.mapper().readTree(client().post().uri("/api/bulk/jobs")
+                .body(BodyInserters.fromMultipartData(body.build())).exchange()
+                .expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody()).get("id").asLong();
+        await(id, job -> job.get("counts").get("done").asInt() > 0);
+
+        client().post().uri("/api/bulk/jobs/" + id + "/stop").exchange().expectStatus().isOk();
+        JsonNode stopped = awaitFinished(id);
+        assertThat(stopped.get("status").asString()).isEqualTo("STOPPED");
+        assertThat(stopped.get("counts").get("done").asInt()).isLessThan(expected);
+        client().get().uri("/api/bulk/jobs/" + id + "/workbook").exchange().expectStatus().isEqualTo(409);
+
+        client().post().uri("/api/bulk/jobs/" + id + "/restart").exchange().expectStatus().isOk();
+        JsonNode finished = awaitFinished(id);
+        assertThat(finished.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(finished.get("counts").get("done").asInt() + finished.get("counts").get("failed").asInt())
+                .isEqualTo(expected);
+        JsonNode report = Json.mapper().readTree(large().get().uri("/api/bulk/jobs/" + id + "/report").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        assertThat(report.get("reports").size() + report.get("failures").size()).isEqualTo(expected);
+
+        client().post().uri("/api/bulk/jobs/" + id + "/abandon").exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.message").isEqualTo("任务已完成，不能放弃");
+    }
+
+    @Test
+    void showsAJobOnlyToItsOwnDepartment() throws Exception {
+        createUser("bulk-medical", "STAFF", "石鼓区医疗保障局");
+        createUser("bulk-civil", "STAFF", "石鼓区民政局");
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        file(body, "旧表.txt", Files.readAllBytes(Seeds.files().getFirst()));
+        JsonNode created = Json.mapper().readTree(clientAs("bulk-medical", passwordOf("bulk-medical")).post()
+                .uri("/api/bulk/jobs").body(BodyInserters.fromMultipartData(body.build())).exchange()
+                .expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody());
+        long id = created.get("id").asLong();
+        assertThat(created.get("department").asString()).isEqualTo("石鼓区医疗保障局");
+
+        var other = clientAs("bulk-civil", passwordOf("bulk-civil"));
+        other.get().uri("/api/bulk/jobs/" + id).exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.message").isEqualTo("批量任务不存在");
+        other.get().uri("/api/bulk/jobs/" + id + "/workbook").exchange().expectStatus().isNotFound();
+        other.post().uri("/api/bulk/jobs/" + id + "/abandon").exchange().expectStatus().isNotFound();
+        other.get().uri("/api/bulk/jobs").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.id == " + id + ")]").doesNotExist();
+        clientAs("bulk-medical", passwordOf("bulk-medical")).get().uri("/api/bulk/jobs").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$[?(@.id == " + id + ")]").exists();
+        awaitFinished(id);
+    }
+
     /** The report and workbook of a job are larger than a client buffers by default. */
     private org.springframework.test.web.reactive.server.WebTestClient large() {
         return client().mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(LARGE)).build();
     }
 
     private JsonNode awaitFinished(long id) throws InterruptedException {
+        return await(id, job -> !List.of("STARTING", "STARTED", "STOPPING").contains(job.get("status").asString()));
+    }
+
+    private JsonNode await(long id, java.util.function.Predicate<JsonNode> condition) throws InterruptedException {
         Instant deadline = Instant.now().plus(PATIENCE);
         while (Instant.now().isBefore(deadline)) {
             JsonNode job = Json.mapper().readTree(client().get().uri("/api/bulk/jobs/" + id).exchange()
                     .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
-            if (!List.of("STARTING", "STARTED", "STOPPING").contains(job.get("status").asString())) {
+            if (condition.test(job)) {
                 return job;
             }
-            Thread.sleep(500);
+            Thread.sleep(POLL);
         }
-        throw new AssertionError("批量任务未在 " + PATIENCE + " 内结束");
+        throw new AssertionError("批量任务未在 " + PATIENCE + " 内达到预期状态");
     }
 
     static void file(MultipartBodyBuilder body, String name, byte[] content) {
