@@ -24,9 +24,11 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import cn.zhibiao.corpus.FormImporter;
@@ -172,6 +174,35 @@ class BulkIT extends RunningApp {
         client().post().uri("/api/bulk/jobs/" + id + "/abandon").exchange()
                 .expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.message").isEqualTo("任务已完成，不能放弃");
+    }
+
+    @Test
+    void streamsProgressEventsUntilOneDoneEvent() throws Exception {
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        for (Path seed : Seeds.files()) {
+            file(body, seed.getFileName().toString(), Files.readAllBytes(seed));
+        }
+        long id = Json.mapper().readTree(client().post().uri("/api/bulk/jobs")
+                .body(BodyInserters.fromMultipartData(body.build())).exchange()
+                .expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody()).get("id").asLong();
+
+        List<ServerSentEvent<String>> events = client().get().uri("/api/bulk/jobs/" + id + "/events")
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+                }).getResponseBody().collectList().block(PATIENCE);
+
+        assertThat(events).isNotEmpty();
+        assertThat(events.getLast().event()).isEqualTo("done");
+        JsonNode last = Json.mapper().readTree(events.getLast().data());
+        assertThat(last.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(last.get("counts").get("done").asInt()).isEqualTo(last.get("total").asInt());
+        long previous = 0;
+        for (ServerSentEvent<String> event : events.subList(0, events.size() - 1)) {
+            assertThat(event.event()).isEqualTo("progress");
+            long done = Json.mapper().readTree(event.data()).get("counts").get("done").asLong();
+            assertThat(done).isGreaterThanOrEqualTo(previous);
+            previous = done;
+        }
     }
 
     @Test
