@@ -73,6 +73,15 @@ class BulkJob {
         return pool("bulk-job-", properties.concurrentJobs());
     }
 
+    /**
+     * Reads the files of a chunk side by side: {@code threads} at most even with a model configured, since each holds
+     * a whole file and its parsed workbook in memory.
+     */
+    @Bean
+    ThreadPoolTaskExecutor bulkReaders(BulkProperties properties) {
+        return pool("bulk-file-", properties.threads());
+    }
+
     /** Processes the items of a chunk side by side (reading and writing stay in order, so restarts stay exact). */
     @Bean
     ThreadPoolTaskExecutor bulkWorkers(BulkProperties properties, LlmSettings llm) {
@@ -106,8 +115,8 @@ class BulkJob {
     Step bulkFilesStep(JobRepository repository, PlatformTransactionManager transactions,
             ItemStreamReader<BulkStore.FileRow> bulkFileReader, ItemProcessor<BulkStore.FileRow, ReadFile> bulkFileParser,
             ItemWriter<ReadFile> bulkFileWriter, SkipListener<BulkStore.FileRow, ReadFile> bulkFileSkips,
-            AsyncTaskExecutor bulkWorkers, BulkProperties properties) {
-        return chunkStep("files", repository, transactions, properties, bulkWorkers, bulkFileReader, bulkFileParser,
+            AsyncTaskExecutor bulkReaders, BulkProperties properties) {
+        return chunkStep("files", repository, transactions, properties, bulkReaders, bulkFileReader, bulkFileParser,
                 bulkFileWriter, bulkFileSkips);
     }
 
