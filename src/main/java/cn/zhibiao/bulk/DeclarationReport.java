@@ -2,6 +2,7 @@ package cn.zhibiao.bulk;
 
 import java.util.List;
 
+import cn.zhibiao.indicator.Declaration;
 import cn.zhibiao.rules.Finding;
 
 /**
@@ -18,7 +19,7 @@ public record DeclarationReport(
         List<Row> rows,
         List<Finding> declarationFindings,
         List<String> notices,
-        cn.zhibiao.indicator.Declaration improved) {
+        Declaration improved) {
 
     public DeclarationReport {
         rows = List.copyOf(rows);
@@ -32,10 +33,6 @@ public record DeclarationReport(
 
         public Row {
             findings = List.copyOf(findings);
-        }
-
-        public boolean flagged() {
-            return findings.stream().anyMatch(f -> f.severity().isFlag());
         }
     }
 

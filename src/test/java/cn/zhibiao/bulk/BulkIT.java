@@ -206,6 +206,34 @@ class BulkIT extends RunningApp {
     }
 
     @Test
+    void improveAddsEachDeclarationWithItsFlaggedRowsReplacedAndTheRestKept() throws Exception {
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        file(body, "旧表.txt", Files.readAllBytes(Seeds.files().getFirst()));
+        body.part("improve", "true");
+        long id = Json.mapper().readTree(client().post().uri("/api/bulk/jobs")
+                .body(BodyInserters.fromMultipartData(body.build())).exchange()
+                .expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody()).get("id").asLong();
+        assertThat(awaitFinished(id).get("improve").asBoolean()).isTrue();
+
+        JsonNode report = Json.mapper().readTree(large().get().uri("/api/bulk/jobs/" + id + "/report").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        int replaced = 0;
+        for (JsonNode declaration : report.get("reports")) {
+            JsonNode rows = declaration.get("rows");
+            JsonNode improved = declaration.get("improved").get("indicators");
+            assertThat(improved.size()).isEqualTo(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                JsonNode replacement = rows.get(i).get("replacement");
+                String expected = replacement == null || replacement.isNull() ? rows.get(i).get("value").asString()
+                        : replacement.get("value").asString();
+                assertThat(improved.get(i).get("value").asString()).isEqualTo(expected);
+                replaced += replacement == null || replacement.isNull() ? 0 : 1;
+            }
+        }
+        assertThat(replaced).isPositive();
+    }
+
+    @Test
     void showsAJobOnlyToItsOwnDepartment() throws Exception {
         createUser("bulk-medical", "STAFF", "石鼓区医疗保障局");
         createUser("bulk-civil", "STAFF", "石鼓区民政局");
