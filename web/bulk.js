@@ -86,12 +86,13 @@ async function start() {
 // --- the job list
 
 function fileCount(job) {
-  return Array.isArray(job.files) ? job.files.length : (job.files ?? '');
+  return (job.files || []).length;
 }
 
+// Skipped counts files, whose declarations were never known; the total counts declarations.
 function processed(job) {
   const c = job.counts || {};
-  return (c.done || 0) + (c.skipped || 0) + (c.failed || 0);
+  return (c.done || 0) + (c.failed || 0);
 }
 
 // Null while the total is not known yet (the files are still being read).
@@ -103,7 +104,7 @@ function percent(job) {
 
 function progressText(job) {
   const p = percent(job);
-  return p === null ? `已读取 ${(job.counts || {}).read || 0} 条` : `${p}%`;
+  return p === null ? `已读取 ${(job.counts || {}).read || 0} 份` : `${p}%`;
 }
 
 function listRow(job) {
@@ -145,7 +146,7 @@ function render(job) {
   bulkState.job = job;
   const c = job.counts || {};
   $('job').hidden = false;
-  tell('job-title', `批量任务 #${job.id}` + (fileCount(job) !== '' ? ` · ${fileCount(job)} 个文件` : ''));
+  tell('job-title', `批量任务 #${job.id} · ${fileCount(job)} 个文件`);
   tell('job-status', JOB_STATUS[job.status] || job.status);
   const p = percent(job);
   if (p === null) $('job-progress').removeAttribute('value');
@@ -156,7 +157,7 @@ function render(job) {
   tell('count-skipped', c.skipped || 0);
   tell('count-failed', c.failed || 0);
   const running = RUNNING.includes(job.status);
-  tell('job-throughput', running && job.throughput ? `${job.throughput.toFixed(1)} 条/秒` : '—');
+  tell('job-throughput', running && job.throughput ? `${job.throughput.toFixed(1)} 份/秒` : '—');
   tell('job-eta', running ? duration(job.etaSeconds) : '—');
   $('stop').hidden = !running;
   $('stop').disabled = job.status === 'STOPPING';
@@ -167,6 +168,8 @@ function render(job) {
   $('download-report').hidden = !completed;
   $('download-workbook').href = `/api/bulk/jobs/${job.id}/workbook`;
   $('download-report').href = `/api/bulk/jobs/${job.id}/report`;
+  tell('job-note', job.message || '');
+  failures(job);
   updateListRow(job);
 }
 
@@ -199,7 +202,6 @@ function show(job) {
   render(job);
   tell('job-message', '');
   follow(job);
-  failures(job);
   $('job-list').querySelectorAll('tbody tr').forEach((tr) => {
     tr.className = tr.dataset.id === String(job.id) ? 'selected' : '';
   });
@@ -211,16 +213,12 @@ async function openJob(id) {
   show(data);
 }
 
-async function failures(job) {
-  const box = $('failures');
-  box.hidden = true;
-  if (RUNNING.includes(job.status)) return;
-  const { ok, data } = await call('GET', `/api/bulk/jobs/${job.id}/report`);
-  if (!ok || bulkState.job.id !== job.id) return;
-  const failed = data.failures || [];
-  $('failure-list').querySelector('tbody').replaceChildren(...failed.map((f) => el('tr', {},
-    el('td', { textContent: f.file }), el('td', { textContent: f.reason }))));
-  box.hidden = failed.length === 0;
+// Files the job could not read are known as soon as they are read; the report is only complete when the job ends.
+function failures(job) {
+  const skipped = (job.files || []).filter((f) => f.status === 'SKIPPED')
+    .map((f) => el('tr', {}, el('td', { textContent: f.name }), el('td', { textContent: f.reason || '' })));
+  $('failure-list').querySelector('tbody').replaceChildren(...skipped);
+  $('failures').hidden = skipped.length === 0;
 }
 
 async function act(action, done) {
