@@ -47,6 +47,8 @@ function choose(files) {
 function upload(files) {
   const form = new FormData();
   for (const f of files) form.append('files', f, f.webkitRelativePath || f.name);
+  if ($('bulk-department').value) form.append('department', $('bulk-department').value);
+  form.append('improve', String($('bulk-improve').checked));
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/bulk/jobs');
@@ -169,7 +171,6 @@ function render(job) {
   $('download-workbook').href = `/api/bulk/jobs/${job.id}/workbook`;
   $('download-report').href = `/api/bulk/jobs/${job.id}/report`;
   tell('job-note', job.message || '');
-  failures(job);
   updateListRow(job);
 }
 
@@ -179,11 +180,15 @@ function follow(job) {
   if (!RUNNING.includes(job.status)) return;
   const events = new EventSource(`/api/bulk/jobs/${job.id}/events`);
   bulkState.events = events;
-  events.addEventListener('progress', (e) => render(JSON.parse(e.data)));
-  events.addEventListener('done', () => {
+  events.addEventListener('progress', (e) => {
+    const view = JSON.parse(e.data);
+    render(view);
+    failures(view);
+  });
+  events.addEventListener('done', (e) => {
     events.close();
     bulkState.events = null;
-    openJob(job.id);
+    show(JSON.parse(e.data));
   });
   // The browser reconnects on its own; a job that ended meanwhile is shown as it ended instead.
   events.addEventListener('error', async () => {
@@ -202,6 +207,7 @@ function show(job) {
   render(job);
   tell('job-message', '');
   follow(job);
+  failures(job);
   $('job-list').querySelectorAll('tbody tr').forEach((tr) => {
     tr.className = tr.dataset.id === String(job.id) ? 'selected' : '';
   });
@@ -213,12 +219,30 @@ async function openJob(id) {
   show(data);
 }
 
-// Files the job could not read are known as soon as they are read; the report is only complete when the job ends.
-function failures(job) {
-  const skipped = (job.files || []).filter((f) => f.status === 'SKIPPED')
-    .map((f) => el('tr', {}, el('td', { textContent: f.name }), el('td', { textContent: f.reason || '' })));
-  $('failure-list').querySelector('tbody').replaceChildren(...skipped);
-  $('failures').hidden = skipped.length === 0;
+// Files the job could not read are known as soon as they are read; declarations that failed are listed in the
+// report, which exists once the job has completed.
+async function failures(job) {
+  const rows = (job.files || []).filter((f) => f.status === 'SKIPPED').map((f) => [f.name, f.reason]);
+  if (job.status === 'COMPLETED' && (job.counts || {}).failed) {
+    const { ok, data } = await call('GET', `/api/bulk/jobs/${job.id}/report`);
+    if (ok) rows.push(...data.failures.map((f) => [`${f.file} 第 ${f.index + 1} 份`, f.reason]));
+  }
+  if (!bulkState.job || bulkState.job.id !== job.id) return;
+  $('failure-list').querySelector('tbody').replaceChildren(...rows.map(([name, reason]) => el('tr', {},
+    el('td', { textContent: name }), el('td', { textContent: reason || '' }))));
+  $('failures').hidden = rows.length === 0;
+}
+
+// The department decides who else sees the job; a user of one department needs no choice.
+async function departments() {
+  const response = await fetch('/api/me');
+  if (!response.ok) return;
+  const me = await response.json();
+  const list = [...(me.departments || [])].sort();
+  $('bulk-department').replaceChildren(el('option', { value: '', textContent: '不指定' }),
+    ...list.map((d) => el('option', { value: d, textContent: d })));
+  if (list.length === 1) $('bulk-department').value = list[0];
+  $('department-choice').hidden = list.length < 2;
 }
 
 async function act(action, done) {
@@ -239,6 +263,7 @@ async function act(action, done) {
   $('abandon').addEventListener('click', () => {
     if (window.confirm('放弃后该任务不能再继续，确定放弃吗？')) act('abandon', '任务已放弃。');
   });
+  departments();
   loadJobs();
   if (/^#\d+$/.test(window.location.hash)) openJob(window.location.hash.slice(1));
 })();
