@@ -84,6 +84,23 @@ public final class FormImporter {
         return new Batch(declarations, warnings, failures);
     }
 
+    /**
+     * Unpacks an uploaded .zip of forms under the importer's limits (entry count, unpacked size, inflate ratio), handing
+     * each file to {@code sink} by its path inside the archive; a hostile or broken archive is refused as a whole.
+     */
+    public void unpack(String name, byte[] zip, ArchiveSink sink) throws ImportException {
+        ZipGuard.unpack(name, zip, limits, sink::accept);
+    }
+
+    /** Where {@link #unpack} puts each file of an archive. */
+    public interface ArchiveSink {
+        void accept(String path, byte[] content) throws IOException;
+    }
+
+    public ImportLimits limits() {
+        return limits;
+    }
+
     /** What a multi-file read produced: declarations and warnings of the good files, one line per failed file. */
     public record Batch(List<Declaration> declarations, List<ImportWarning> warnings, List<String> failures) {
 

@@ -1,7 +1,9 @@
 package cn.zhibiao.corpus;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -30,12 +32,30 @@ final class ZipGuard {
         ZipSecureFile.setMaxEntrySize(limits.maxUnpackedBytes());
     }
 
+    /** Receives each entry of an archive as it is unpacked, after the entry has passed every check. */
+    interface EntrySink {
+        void accept(String entryName, byte[] content) throws IOException;
+    }
+
     /** The names of the package's entries, once the package has passed every check. */
     static Set<String> check(String name, byte[] bytes, ImportLimits limits) throws ImportException {
+        return walk(name, bytes, limits, StandardCharsets.UTF_8, null);
+    }
+
+    /**
+     * Unpacks a .zip of forms under the same limits, handing each file entry to {@code sink}. Names are read as
+     * GB18030 unless the entry is flagged UTF-8: zips made on Chinese Windows carry GBK names.
+     */
+    static void unpack(String name, byte[] bytes, ImportLimits limits, EntrySink sink) throws ImportException {
+        walk(name, bytes, limits, Charset.forName("GB18030"), sink);
+    }
+
+    private static Set<String> walk(String name, byte[] bytes, ImportLimits limits, Charset nameCharset, EntrySink sink)
+            throws ImportException {
         Set<String> names = new LinkedHashSet<>();
         long total = 0;
         byte[] buffer = new byte[BUFFER];
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes), nameCharset)) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 if (names.size() >= limits.maxZipEntries()) {
@@ -45,10 +65,14 @@ final class ZipGuard {
                 boolean xml = entry.getName().toLowerCase(Locale.ROOT).matches(".*\\.(xml|rels)");
                 long entrySize = 0;
                 byte[] tail = new byte[0];
+                ByteArrayOutputStream content = sink == null || entry.isDirectory() ? null : new ByteArrayOutputStream();
                 int n;
                 while ((n = zip.read(buffer)) > 0) {
                     entrySize += n;
                     total += n;
+                    if (content != null && total <= limits.maxUnpackedBytes()) {
+                        content.write(buffer, 0, n);
+                    }
                     if (total > limits.maxUnpackedBytes()) {
                         throw new ImportException(name, "解压后超过 " + megabytes(limits.maxUnpackedBytes())
                                 + "（zhibiao.corpus.max-unpacked-size），疑为压缩炸弹，已拒绝");
@@ -62,6 +86,9 @@ final class ZipGuard {
                         && (double) compressed / entrySize < limits.minInflateRatio()) {
                     throw new ImportException(name, "文件“" + entry.getName() + "”的压缩比异常（" + entrySize / compressed
                             + " 倍），疑为压缩炸弹，已拒绝");
+                }
+                if (content != null) {
+                    sink.accept(entry.getName(), content.toByteArray());
                 }
             }
         } catch (IOException | IllegalArgumentException e) {

@@ -31,6 +31,17 @@ public final class HostileFiles {
         return encrypted(FormWriters.nationalDocx(RealWorldLayoutsTest.files().getFirst(), "项目支出绩效目标表"));
     }
 
+    /** An agile-encrypted .xlsx. */
+    public static byte[] encryptedXlsx() throws Exception {
+        return encrypted(FormWriters.splitTargetXlsx(RealWorldLayoutsTest.files().getFirst()));
+    }
+
+    /** The first half of a real Word document. */
+    public static byte[] truncatedDocx() throws IOException {
+        byte[] whole = FormWriters.nationalDocx(RealWorldLayoutsTest.files().getFirst(), "项目支出绩效目标表");
+        return Arrays.copyOf(whole, whole.length / 2);
+    }
+
     /** The first half of a real workbook. */
     public static byte[] truncatedXlsx() throws IOException {
         byte[] whole = FormWriters.splitTargetXlsx(RealWorldLayoutsTest.files().getFirst());

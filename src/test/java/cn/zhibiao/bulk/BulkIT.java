@@ -1,0 +1,180 @@
+package cn.zhibiao.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import cn.zhibiao.corpus.FormImporter;
+import cn.zhibiao.corpus.HostileFiles;
+import cn.zhibiao.corpus.Seeds;
+import cn.zhibiao.system.Json;
+import cn.zhibiao.system.RunningApp;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A bulk job over the seed files and a zip holding them plus three hostile files, through the API the panel uses:
+ * every declaration is processed exactly once, each bad file is reported with its Chinese reason, and the workbook
+ * opened back with POI carries highlighted values, comments and proposals.
+ */
+class BulkIT extends RunningApp {
+
+    private static final Duration PATIENCE = Duration.ofMinutes(5);
+    private static final int LARGE = 64 * 1024 * 1024;
+
+    @Test
+    void processesEveryDeclarationOnceAndReportsBadFilesWithReasons() throws Exception {
+        List<Path> seeds = Seeds.files();
+        int perCopy = new FormImporter(Seeds.LIMIT).readAll(seeds).declarations().size();
+        Map<String, byte[]> zipped = new java.util.LinkedHashMap<>();
+        for (Path seed : seeds) {
+            zipped.put("旧表/" + seed.getFileName(), Files.readAllBytes(seed));
+        }
+        zipped.put("损坏.docx", HostileFiles.truncatedDocx());
+        zipped.put("加密.xlsx", HostileFiles.encryptedXlsx());
+        zipped.put("炸弹.xlsx", HostileFiles.zipBomb());
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        for (Path seed : seeds) {
+            file(body, seed.getFileName().toString(), Files.readAllBytes(seed));
+        }
+        file(body, "历年申报.zip", zip(zipped));
+
+        JsonNode created = Json.mapper().readTree(client().post().uri("/api/bulk/jobs")
+                .body(BodyInserters.fromMultipartData(body.build())).exchange()
+                .expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody());
+        long id = created.get("id").asLong();
+        JsonNode job = awaitFinished(id);
+
+        assertThat(job.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(job.get("total").asInt()).isEqualTo(2 * perCopy);
+        assertThat(job.get("counts").get("done").asInt() + job.get("counts").get("failed").asInt())
+                .isEqualTo(2 * perCopy);
+        assertThat(job.get("counts").get("skipped").asInt()).isEqualTo(3);
+        Map<String, String> reasons = new java.util.HashMap<>();
+        job.get("files").forEach(f -> {
+            if (f.get("status").asString().equals("SKIPPED")) {
+                reasons.put(f.get("name").asString(), f.get("reason").asString());
+            }
+        });
+        assertThat(reasons).containsOnlyKeys("历年申报.zip/损坏.docx", "历年申报.zip/加密.xlsx", "历年申报.zip/炸弹.xlsx");
+        assertThat(reasons.get("历年申报.zip/损坏.docx")).contains("损坏");
+        assertThat(reasons.get("历年申报.zip/加密.xlsx")).contains("加密");
+        assertThat(reasons.get("历年申报.zip/炸弹.xlsx")).contains("压缩炸弹");
+
+        JsonNode report = Json.mapper().readTree(large().get().uri("/api/bulk/jobs/" + id + "/report").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        Set<String> items = new HashSet<>();
+        report.get("reports").forEach(r -> assertThat(items.add(r.get("file").asString() + "#" + r.get("index").asInt()))
+                .as("declaration reported twice").isTrue());
+        report.get("failures").forEach(r -> assertThat(items.add(r.get("file").asString() + "#" + r.get("index").asInt()))
+                .as("declaration reported twice").isTrue());
+        assertThat(items).hasSize(2 * perCopy);
+
+        byte[] xlsx = large().get().uri("/api/bulk/jobs/" + id + "/workbook").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType(MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(book.getSheetName(0)).isEqualTo("汇总");
+            assertThat(((XSSFSheet) book.getSheetAt(0)).getDrawingPatriarch().getCharts()).hasSize(1);
+            int flagged = 0;
+            int commented = 0;
+            int proposed = 0;
+            int rows = 0;
+            for (int s = 1; s < book.getNumberOfSheets(); s++) {
+                Sheet sheet = book.getSheetAt(s);
+                Row header = sheet.getRow(0);
+                assertThat(List.of(header.getCell(0).getStringCellValue(), header.getCell(1).getStringCellValue(),
+                        header.getCell(2).getStringCellValue(), header.getCell(3).getStringCellValue(),
+                        header.getCell(4).getStringCellValue()))
+                        .containsExactly("项目名称", "一级指标", "二级指标", "三级指标", "指标值");
+                for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                    rows++;
+                    Cell value = sheet.getRow(r).getCell(4);
+                    CellStyle style = value.getCellStyle();
+                    if (style.getFillPattern() == FillPatternType.SOLID_FOREGROUND) {
+                        flagged++;
+                        if (value.getCellComment() != null
+                                && value.getCellComment().getString().getString().matches("(?s)[A-Z0-9_]+：.+")) {
+                            commented++;
+                        }
+                        Cell proposal = sheet.getRow(r).getCell(7);
+                        if (proposal != null && !proposal.getStringCellValue().isBlank()
+                                && !sheet.getRow(r).getCell(8).getStringCellValue().isBlank()) {
+                            proposed++;
+                        }
+                    }
+                }
+            }
+            assertThat(rows).isPositive();
+            assertThat(flagged).isPositive();
+            assertThat(commented).isEqualTo(flagged);
+            assertThat(proposed).isPositive();
+        }
+    }
+
+    /** The report and workbook of a job are larger than a client buffers by default. */
+    private org.springframework.test.web.reactive.server.WebTestClient large() {
+        return client().mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(LARGE)).build();
+    }
+
+    private JsonNode awaitFinished(long id) throws InterruptedException {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode job = Json.mapper().readTree(client().get().uri("/api/bulk/jobs/" + id).exchange()
+                    .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+            if (!List.of("STARTING", "STARTED", "STOPPING").contains(job.get("status").asString())) {
+                return job;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("批量任务未在 " + PATIENCE + " 内结束");
+    }
+
+    static void file(MultipartBodyBuilder body, String name, byte[] content) {
+        body.part("files", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        });
+    }
+
+    static byte[] zip(Map<String, byte[]> entries) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+}
