@@ -4,11 +4,11 @@
 'use strict';
 
 const JOB_STATUS = {
-  STARTING: '正在启动', STARTED: '处理中', STOPPING: '正在停止', STOPPED: '已停止', FAILED: '出错中断',
+  STARTING: '排队中', STARTED: '正在处理', STOPPING: '正在停止', STOPPED: '已停止', FAILED: '出错中断',
   COMPLETED: '已完成', ABANDONED: '已放弃', UNKNOWN: '状态不明',
 };
 const RUNNING = ['STARTING', 'STARTED', 'STOPPING'];
-const RESUMABLE = ['STOPPED', 'FAILED'];
+const RESUMABLE = ['STOPPED', 'FAILED', 'UNKNOWN'];
 const ACCEPTED = ['.txt', '.csv', '.docx', '.doc', '.xlsx', '.xls', '.pdf', '.zip'];
 
 const bulkState = { chosen: [], job: null, events: null };
@@ -77,7 +77,7 @@ async function start() {
   $('upload-progress').hidden = true;
   $('start').disabled = false;
   if (!ok) { tell('bulk-message', data.message || '上传失败'); return; }
-  tell('bulk-message', `已创建任务 #${data.id}，正在处理。`);
+  tell('bulk-message', `已创建任务 #${data.id}。`);
   $('bulk-files').value = '';
   $('bulk-folder').value = '';
   choose([]);
@@ -97,11 +97,17 @@ function processed(job) {
   return (c.done || 0) + (c.failed || 0);
 }
 
-// Null while the total is not known yet (the files are still being read).
+// Null while the total is not known yet (the files are still being read). 100 % means the workbook is ready: after
+// the last declaration the job still writes it.
 function percent(job) {
   if (job.status === 'COMPLETED') return 100;
   if (!job.total) return null;
-  return Math.min(100, Math.floor((processed(job) * 100) / job.total));
+  return Math.min(99, Math.floor((processed(job) * 100) / job.total));
+}
+
+function note(job) {
+  if (job.status === 'STARTED' && job.total && processed(job) >= job.total) return '全部申报已处理，正在生成工作簿和报告…';
+  return job.message && job.message !== JOB_STATUS[job.status] ? job.message : '';
 }
 
 function progressText(job) {
@@ -170,7 +176,7 @@ function render(job) {
   $('download-report').hidden = !completed;
   $('download-workbook').href = `/api/bulk/jobs/${job.id}/workbook`;
   $('download-report').href = `/api/bulk/jobs/${job.id}/report`;
-  tell('job-note', job.message || '');
+  tell('job-note', note(job));
   updateListRow(job);
 }
 
