@@ -27,7 +27,8 @@ import cn.zhibiao.corpus.Seeds;
 
 /**
  * Bulk checking in the panel: a .zip of the seed forms and one damaged file is uploaded, the job's progress bar
- * reaches 100 %, the damaged file is listed with its reason, and the downloaded workbook opens with a data sheet.
+ * reaches 100 %, the damaged file is listed with its reason, and the downloaded workbook opens with a data sheet. A
+ * job stopped from the panel continues to the end; another, stopped, is abandoned.
  */
 class BulkBrowserIT extends PanelBrowserTest {
 
@@ -74,18 +75,30 @@ class BulkBrowserIT extends PanelBrowserTest {
         return false;
     }
 
-    @Test
-    void uploadsAZipFollowsTheJobToTheEndAndDownloadsTheWorkbook() throws IOException {
+    private void startJob() throws IOException {
         Path zip = zipOfSeedsAndOneDamagedFile();
         browser.get(baseUrl() + "/bulk.html");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("bulk-files"))).sendKeys(zip.toString());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chosen"), "已选择 1 个文件"));
         browser.findElement(By.id("start")).click();
+    }
 
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("job-status"), "已完成"));
+    private void waitForStatus(String status) {
+        wait.until(ExpectedConditions.textToBe(By.id("job-status"), status));
+    }
+
+    private String count(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    @Test
+    void uploadsAZipFollowsTheJobToTheEndAndDownloadsTheWorkbook() throws IOException {
+        startJob();
+
+        waitForStatus("已完成");
         assertThat(browser.findElement(By.id("job-progress")).getDomProperty("value")).isEqualTo("100");
         assertThat(browser.findElement(By.id("job-percent")).getText()).isEqualTo("100%");
-        assertThat(Integer.parseInt(browser.findElement(By.id("count-done")).getText())).isPositive();
+        assertThat(Integer.parseInt(count("count-done"))).isPositive();
         assertThat(browser.findElement(By.cssSelector("#job-list tbody tr.selected")).getText())
                 .contains("已完成").contains("100%");
 
@@ -101,5 +114,27 @@ class BulkBrowserIT extends PanelBrowserTest {
         try (InputStream in = Files.newInputStream(workbook); Workbook book = WorkbookFactory.create(in)) {
             assertThat(book.sheetIterator()).toIterable().anyMatch(BulkBrowserIT::hasHeaderAndRows);
         }
+    }
+
+    @Test
+    void aStoppedJobContinuesToTheEndAndAnotherIsAbandoned() throws IOException {
+        startJob();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("stop"))).click();
+        waitForStatus("已停止");
+        assertThat(browser.findElement(By.id("download-workbook")).isDisplayed()).isFalse();
+        browser.findElement(By.id("restart")).click();
+        waitForStatus("已完成");
+        assertThat(browser.findElement(By.id("job-percent")).getText()).isEqualTo("100%");
+        assertThat(count("count-done")).isEqualTo(count("count-read"));
+        assertThat(count("count-failed")).isEqualTo("0");
+
+        startJob();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("stop"))).click();
+        waitForStatus("已停止");
+        browser.findElement(By.id("abandon")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        waitForStatus("已放弃");
+        assertThat(browser.findElement(By.id("restart")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("job-message")).getText()).isEqualTo("任务已放弃。");
     }
 }
