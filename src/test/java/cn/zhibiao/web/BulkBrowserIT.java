@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -28,7 +29,8 @@ import cn.zhibiao.corpus.Seeds;
 /**
  * Bulk checking in the panel: a .zip of the seed forms and one damaged file is uploaded, the job's progress bar
  * reaches 100 %, the damaged file is listed with its reason, and the downloaded workbook opens with a data sheet. A
- * job stopped from the panel continues to the end; another, stopped, is abandoned.
+ * job stopped from the panel continues to the end; a folder's forms (not its other files) make another job, which,
+ * stopped, is abandoned.
  */
 class BulkBrowserIT extends PanelBrowserTest {
 
@@ -75,16 +77,39 @@ class BulkBrowserIT extends PanelBrowserTest {
         return false;
     }
 
-    private void startJob() throws IOException {
-        Path zip = zipOfSeedsAndOneDamagedFile();
+    /** A folder of the seed forms and a note that is not a form. */
+    private static Path folderOfSeedsAndANote() throws IOException {
+        Path folder = Files.createDirectories(Files.createTempDirectory("zhibiao-bulk").resolve("旧申报表"));
+        for (Path seed : Seeds.files()) {
+            Files.copy(seed, folder.resolve(seed.getFileName()));
+        }
+        Files.writeString(folder.resolve("说明.md"), "整理说明");
+        return folder;
+    }
+
+    private void startJob(String input, Path path, String chosen) {
         browser.get(baseUrl() + "/bulk.html");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("bulk-files"))).sendKeys(zip.toString());
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chosen"), "已选择 1 个文件"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id(input))).sendKeys(path.toString());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chosen"), chosen));
         browser.findElement(By.id("start")).click();
+    }
+
+    private void startJob() throws IOException {
+        startJob("bulk-files", zipOfSeedsAndOneDamagedFile(), "已选择 1 个文件");
     }
 
     private void waitForStatus(String status) {
         wait.until(ExpectedConditions.textToBe(By.id("job-status"), status));
+    }
+
+    /**
+     * Stops the job once its first chunk is committed, in the middle of its declarations: a stop between two steps is
+     * reported as done while the next step still runs, and continuing is refused until it ends.
+     */
+    private void stopMidway() {
+        wait.until(ExpectedConditions.textMatches(By.id("count-done"), Pattern.compile("[1-9]\\d*")));
+        browser.findElement(By.id("stop")).click();
+        waitForStatus("已停止");
     }
 
     private String count(String id) {
@@ -117,10 +142,9 @@ class BulkBrowserIT extends PanelBrowserTest {
     }
 
     @Test
-    void aStoppedJobContinuesToTheEndAndAnotherIsAbandoned() throws IOException {
+    void aStoppedJobContinuesToTheEndAndAFolderJobStoppedIsAbandoned() throws IOException {
         startJob();
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("stop"))).click();
-        waitForStatus("已停止");
+        stopMidway();
         assertThat(browser.findElement(By.id("download-workbook")).isDisplayed()).isFalse();
         browser.findElement(By.id("restart")).click();
         waitForStatus("已完成");
@@ -128,9 +152,11 @@ class BulkBrowserIT extends PanelBrowserTest {
         assertThat(count("count-done")).isEqualTo(count("count-read"));
         assertThat(count("count-failed")).isEqualTo("0");
 
-        startJob();
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("stop"))).click();
-        waitForStatus("已停止");
+        startJob("bulk-folder", folderOfSeedsAndANote(), "已选择 %d 个文件".formatted(Seeds.files().size()));
+        assertThat(browser.findElement(By.id("chosen")).getText()).contains("另有 1 个不是申报表格式，不上传");
+        stopMidway();
+        assertThat(browser.findElement(By.id("job-title")).getText())
+                .endsWith("%d 个文件".formatted(Seeds.files().size()));
         browser.findElement(By.id("abandon")).click();
         wait.until(ExpectedConditions.alertIsPresent()).accept();
         waitForStatus("已放弃");
