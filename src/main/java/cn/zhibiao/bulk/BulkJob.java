@@ -107,12 +107,8 @@ class BulkJob {
             ItemStreamReader<BulkStore.FileRow> bulkFileReader, ItemProcessor<BulkStore.FileRow, ReadFile> bulkFileParser,
             ItemWriter<ReadFile> bulkFileWriter, SkipListener<BulkStore.FileRow, ReadFile> bulkFileSkips,
             AsyncTaskExecutor bulkWorkers, BulkProperties properties) {
-        return new StepBuilder("files", repository).<BulkStore.FileRow, ReadFile>chunk(properties.chunkSize())
-                .transactionManager(transactions)
-                .reader(bulkFileReader).processor(bulkFileParser).writer(bulkFileWriter)
-                .faultTolerant().skipPolicy(SKIP_REPORTED).skipListener(bulkFileSkips)
-                .taskExecutor(bulkWorkers)
-                .build();
+        return chunkStep("files", repository, transactions, properties, bulkWorkers, bulkFileReader, bulkFileParser,
+                bulkFileWriter, bulkFileSkips);
     }
 
     @Bean
@@ -121,11 +117,19 @@ class BulkJob {
             ItemProcessor<BulkStore.Input, Reviewed> bulkReviewer, ItemWriter<Reviewed> bulkReportWriter,
             SkipListener<BulkStore.Input, Reviewed> bulkDeclarationSkips, AsyncTaskExecutor bulkWorkers,
             BulkProperties properties) {
-        return new StepBuilder("declarations", repository).<BulkStore.Input, Reviewed>chunk(properties.chunkSize())
+        return chunkStep("declarations", repository, transactions, properties, bulkWorkers, bulkDeclarationReader,
+                bulkReviewer, bulkReportWriter, bulkDeclarationSkips);
+    }
+
+    /** Chunks of chunk-size, their items processed side by side, reported failures skipped and recorded. */
+    private static <I, O> Step chunkStep(String name, JobRepository repository, PlatformTransactionManager transactions,
+            BulkProperties properties, AsyncTaskExecutor workers, ItemStreamReader<I> reader,
+            ItemProcessor<I, O> processor, ItemWriter<O> writer, SkipListener<I, O> skips) {
+        return new StepBuilder(name, repository).<I, O>chunk(properties.chunkSize())
                 .transactionManager(transactions)
-                .reader(bulkDeclarationReader).processor(bulkReviewer).writer(bulkReportWriter)
-                .faultTolerant().skipPolicy(SKIP_REPORTED).skipListener(bulkDeclarationSkips)
-                .taskExecutor(bulkWorkers)
+                .reader(reader).processor(processor).writer(writer)
+                .faultTolerant().skipPolicy(SKIP_REPORTED).skipListener(skips)
+                .taskExecutor(workers)
                 .build();
     }
 

@@ -207,13 +207,7 @@ class BulkJobs {
 
     /** Continues after the last committed chunk: after a stop, a failure, or the death of the instance running it. */
     void restart(long id) {
-        JobExecution execution = execution(id);
-        if (execution.getStatus().isRunning()) {
-            if (!locks.orphaned(id)) {
-                throw new Conflict("任务正在运行");
-            }
-            execution = operator.recover(execution);
-        }
+        JobExecution execution = settled(id, "任务正在运行");
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             throw new Conflict("任务已完成，无需继续");
         }
@@ -229,13 +223,7 @@ class BulkJobs {
     }
 
     void abandon(long id) {
-        JobExecution execution = execution(id);
-        if (execution.getStatus().isRunning()) {
-            if (!locks.orphaned(id)) {
-                throw new Conflict("任务正在运行，请先停止");
-            }
-            execution = operator.recover(execution);
-        }
+        JobExecution execution = settled(id, "任务正在运行，请先停止");
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             throw new Conflict("任务已完成，不能放弃");
         }
@@ -246,6 +234,18 @@ class BulkJobs {
                 throw new Conflict("任务正在运行，请先停止");
             }
         }
+    }
+
+    /** The last execution, recovered first if its instance died mid-run; one that really runs is a conflict. */
+    private JobExecution settled(long id, String running) {
+        JobExecution execution = execution(id);
+        if (!execution.getStatus().isRunning()) {
+            return execution;
+        }
+        if (!locks.orphaned(id)) {
+            throw new Conflict(running);
+        }
+        return operator.recover(execution);
     }
 
     private JobExecution execution(long id) {

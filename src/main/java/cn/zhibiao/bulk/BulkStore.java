@@ -117,6 +117,17 @@ class BulkStore {
                 .params(job, fileIndex, declIndex, status, department, report, reason).update();
     }
 
+    /** The declarations that could not be processed, in item order. */
+    List<Item> failures(long job) {
+        return jdbc.sql("SELECT i.file_index, i.decl_index, f.name, i.status, i.department, i.report, i.reason "
+                        + "FROM bulk_item i JOIN bulk_file f ON f.job_id = i.job_id AND f.file_index = i.file_index "
+                        + "WHERE i.job_id = ? AND i.status = ? ORDER BY i.file_index, i.decl_index")
+                .params(job, FAILED)
+                .query((rs, n) -> new Item(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7)))
+                .list();
+    }
+
     Counts counts(long job) {
         return jdbc.sql("""
                 SELECT (SELECT count(*) FROM bulk_input WHERE job_id = :job),

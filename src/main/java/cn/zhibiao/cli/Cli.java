@@ -78,6 +78,7 @@ public final class Cli implements Callable<Integer> {
                 .addSubcommand(new SuggestCommand(settings, io))
                 .addSubcommand(new IndexCommand(settings, io))
                 .addSubcommand(new ChatCommand(settings, io))
+                .addSubcommand(new BulkCommand(settings, io, err == System.err && stderrIsTerminal()))
                 .addSubcommand(new ServeCommand(server))
                 .addSubcommand("completion", new AutoComplete.GenerateCompletion())
                 .addSubcommand(new CommandLine.HelpCommand());
@@ -150,6 +151,19 @@ public final class Cli implements Callable<Integer> {
             return e.getMessage();
         }
         return "参数有误：" + e.getMessage();
+    }
+
+    /**
+     * Whether this process's stderr is a terminal, where a progress bar may redraw itself: Linux tells through the
+     * file descriptor's link; elsewhere a console with a terminal stdout is taken as one.
+     */
+    static boolean stderrIsTerminal() {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            return stdoutIsTerminal();
+        }
     }
 
     /** Whether this process's stdout is a terminal: tables for a person, JSON for a pipe, a file or a script. */

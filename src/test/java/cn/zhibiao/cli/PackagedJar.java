@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,10 @@ final class PackagedJar {
     }
 
     Run run(String... args) throws IOException, InterruptedException {
+        return run(Duration.ofSeconds(180), args);
+    }
+
+    Run run(Duration patience, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toString()));
@@ -42,7 +47,7 @@ final class PackagedJar {
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().put("ZHIBIAO_DATA_DIR", dataDir.toString());
         Process process = builder.start();
-        assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("command finished").isTrue();
+        assertThat(process.waitFor(patience.toSeconds(), TimeUnit.SECONDS)).as("command finished").isTrue();
         return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }

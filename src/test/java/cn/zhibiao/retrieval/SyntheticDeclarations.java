@@ -13,7 +13,7 @@ import cn.zhibiao.indicator.Indicator;
  * year and funds, its goals mixed with another seed's, and rows swapped in from a third. Marked {@code synthetic-…}
  * in {@code source}; they exist only in memory and in the benchmark's own index, never in {@code corpus/}.
  */
-final class SyntheticDeclarations {
+public final class SyntheticDeclarations {
 
     private static final String[] PROVINCES = {"湖南省", "河南省", "湖北省", "江西省", "四川省", "广西壮族自治区", "安徽省",
             "河北省"};
@@ -26,7 +26,7 @@ final class SyntheticDeclarations {
     private SyntheticDeclarations() {
     }
 
-    static List<Declaration> generate(List<Declaration> seeds, int count, long seed) {
+    public static List<Declaration> generate(List<Declaration> seeds, int count, long seed) {
         Random random = new Random(seed);
         List<Declaration> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
