@@ -1,5 +1,8 @@
 package cn.zhibiao.web;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +26,13 @@ abstract class PanelBrowserTest extends RunningApp {
 
     protected ChromeDriver browser;
     protected WebDriverWait wait;
+    /** Where the browser saves what the panel downloads. */
+    protected Path downloads;
 
     @BeforeEach
-    void openPanel() {
-        browser = Browser.start();
+    void openPanel() throws IOException {
+        downloads = Files.createTempDirectory("zhibiao-downloads");
+        browser = Browser.start(downloads);
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         login(ADMIN, ADMIN_PASSWORD);
     }
