@@ -108,9 +108,10 @@ class BulkJob {
     @Bean
     Step bulkDeclarationsStep(JobRepository repository, PlatformTransactionManager transactions,
             ItemStreamReader<BulkStore.Input> bulkDeclarationReader, DeclarationItems bulkDeclarationItems,
-            AsyncTaskExecutor bulkWorkers, BulkProperties properties) {
+            AsyncTaskExecutor bulkWorkers, BulkProperties properties, LlmSettings llm) {
         return new StepBuilder("declarations", repository)
-                .<BulkStore.Input, DeclarationItems.Reviewed>chunk(properties.chunkSize())
+                .<BulkStore.Input, DeclarationItems.Reviewed>chunk(
+                        llm.configured() ? properties.llmChunkSize() : properties.chunkSize())
                 .transactionManager(transactions)
                 .reader(bulkDeclarationReader).processor(bulkDeclarationItems).writer(bulkDeclarationItems)
                 .faultTolerant().skipPolicy(SKIP_REPORTED).skipListener(bulkDeclarationItems)

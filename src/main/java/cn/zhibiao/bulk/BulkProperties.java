@@ -12,5 +12,5 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("zhibiao.bulk")
 record BulkProperties(Path dir, int threads, int llmConcurrency, double llmCallsPerSecond, Duration llmWait,
-        int chunkSize, int concurrentJobs, Duration progressInterval, DataSize maxUploadSize) {
+        int chunkSize, int llmChunkSize, int concurrentJobs, Duration progressInterval, DataSize maxUploadSize) {
 }
