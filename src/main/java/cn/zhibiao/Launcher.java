@@ -1,11 +1,12 @@
 package cn.zhibiao;
 
 import java.lang.reflect.InvocationTargetException;
+import java.util.Optional;
 
 /**
  * The jar's start class. It is compiled for Java 8 (see pom.xml) so that an older Java prints one Chinese line saying
  * what to install, instead of an UnsupportedClassVersionError; the application itself is loaded by name for that
- * reason.
+ * reason, and started in a second JVM with archived classes where it can be (see SharedClassesStart).
  */
 public final class Launcher {
 
@@ -25,6 +26,11 @@ public final class Launcher {
             System.exit(EXIT_WRONG_JAVA);
         }
         try {
+            Optional<?> exit = (Optional<?>) Class.forName("cn.zhibiao.SharedClassesStart")
+                    .getMethod("run", String[].class).invoke(null, (Object) args);
+            if (exit.isPresent()) {
+                System.exit((Integer) exit.get());
+            }
             Class.forName("cn.zhibiao.ZhibiaoApplication").getMethod("main", String[].class).invoke(null, (Object) args);
         } catch (InvocationTargetException e) {
             throw e.getCause();

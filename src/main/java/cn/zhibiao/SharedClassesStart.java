@@ -1,0 +1,214 @@
+package cn.zhibiao;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Starts the application in a second JVM that loads its classes from an extracted copy of the jar and a
+ * class-data-sharing archive, one per command. A fat jar's classes come through Spring Boot's nested-jar class loader,
+ * which the JVM can neither archive nor load quickly: without this, {@code check} spends most of its 3 s loading
+ * about 4,000 classes, and the server about a third of its start. The copy and the archives are a cache in the user's
+ * cache directory ({@code ~/.cache/zhibiao}, one copy per jar location, replaced when the jar changes); the first run
+ * of each command writes its archive when it ends. Whatever goes wrong here, the application runs in this JVM as
+ * before. {@code ZHIBIAO_CLASS_DATA_SHARING=false} turns it off: the switch is read before any setting can be.
+ */
+final class SharedClassesStart {
+
+    /** Given to the second JVM: the id of the first, whose death it follows (see {@link #followParent}). */
+    private static final String PARENT = "zhibiao.parent-pid";
+    private static final String SWITCH = "ZHIBIAO_CLASS_DATA_SHARING";
+    private static final String APP_JAR = "zhibiao.jar";
+    private static final long PARENT_POLL_MILLIS = 100;
+    /** How the second JVM ends when the first is killed outright: as a killed process would. */
+    private static final int EXIT_PARENT_KILLED = 137;
+
+    /**
+     * A command that ends within seconds spends more CPU in the C2 compiler and G1's threads than in its own work
+     * (check over 500 forms: 9.3 s of CPU with the defaults, 4.3 s without them); the server and index building run
+     * long enough to repay both.
+     */
+    private static final List<String> SHORT_RUN_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    private static final Set<String> LONG_RUNNING = Set.of("serve", "index");
+
+    private SharedClassesStart() {
+    }
+
+    /**
+     * Runs the application in a second JVM and returns its exit code, or empty when the application is to run in
+     * this one (switched off, not started from the packaged jar, or this is already the second JVM).
+     */
+    public static Optional<Integer> run(String[] args) throws InterruptedException {
+        String parent = System.getProperty(PARENT);
+        if (parent != null) {
+            followParent(Long.parseLong(parent));
+            return Optional.empty();
+        }
+        Path jar = Path.of(System.getProperty("java.class.path")).toAbsolutePath().normalize();
+        boolean packaged = SharedClassesStart.class.getClassLoader() != ClassLoader.getSystemClassLoader()
+                && jar.getFileName().toString().endsWith(".jar") && Files.isRegularFile(jar);
+        if ("false".equalsIgnoreCase(System.getenv(SWITCH)) || !packaged) {
+            return Optional.empty();
+        }
+        Path app;
+        try {
+            app = extracted(jar);
+        } catch (IOException | InterruptedException e) {
+            return Optional.empty();
+        }
+        return Optional.of(runChild(app, args));
+    }
+
+    private static int runChild(Path app, String[] args) throws InterruptedException {
+        String command = args.length == 0 || !args[0].matches("[a-z]+") ? "serve" : args[0];
+        String jvm = Runtime.version().toString().replaceAll("[^A-Za-z0-9.]", "_");
+        Path archive = app.resolve(command + "-" + jvm + ".jsa");
+        Path training = app.resolve(command + "-" + jvm + "." + ProcessHandle.current().pid() + ".tmp");
+        boolean trained = Files.isRegularFile(archive);
+        List<String> line = new ArrayList<>();
+        line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (!LONG_RUNNING.contains(command)) {
+            line.addAll(SHORT_RUN_OPTIONS);
+        }
+        // The options given to this JVM come after, and so win.
+        line.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        line.add(trained ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + training);
+        // An archive the JVM cannot use (another JDK build) is ignored; its warnings would land in a command's output.
+        line.add("-Xshare:auto");
+        line.add("-Xlog:cds=off,cds+dynamic=off");
+        line.add("-D" + PARENT + "=" + ProcessHandle.current().pid());
+        line.addAll(List.of("-jar", app.resolve(APP_JAR).toString()));
+        line.addAll(List.of(args));
+        Process child;
+        try {
+            child = new ProcessBuilder(line).inheritIO().start();
+        } catch (IOException e) {
+            throw new IllegalStateException("无法启动 Java 进程：" + e.getMessage(), e);
+        }
+        // SIGTERM or Ctrl-C reach this JVM; the application in the child shuts down as it would have here, and a
+        // server's first run leaves its archive then (the main thread does not run on once shutdown has begun).
+        Thread stop = new Thread(() -> {
+            child.destroy();
+            try {
+                child.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            keepArchive(trained, training, archive);
+        });
+        Runtime.getRuntime().addShutdownHook(stop);
+        int exit = child.waitFor();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stop);
+        } catch (IllegalStateException shuttingDown) {
+            // The child ended because this JVM was told to stop: the hook is seeing it through.
+            return exit;
+        }
+        keepArchive(trained, training, archive);
+        return exit;
+    }
+
+    private static void keepArchive(boolean trained, Path training, Path archive) {
+        if (!trained && Files.isRegularFile(training)) {
+            moveQuietly(training, archive);
+        }
+    }
+
+    /** The second JVM ends when the first is killed outright (SIGKILL runs no shutdown hook to stop it). */
+    private static void followParent(long pid) {
+        Thread watch = new Thread(() -> {
+            Optional<ProcessHandle> parent = ProcessHandle.of(pid);
+            while (parent.isPresent() && parent.get().isAlive()) {
+                try {
+                    Thread.sleep(PARENT_POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            Runtime.getRuntime().halt(EXIT_PARENT_KILLED);
+        }, "parent-watch");
+        watch.setDaemon(true);
+        watch.start();
+    }
+
+    /** The jar extracted by Spring Boot's tools (lib/ and a thin jar naming it), made once per jar version. */
+    private static Path extracted(Path jar) throws IOException, InterruptedException {
+        Path home = Path.of(Optional.ofNullable(System.getenv("XDG_CACHE_HOME"))
+                .orElse(System.getProperty("user.home") + "/.cache"), "zhibiao", sha256(jar.toString()));
+        String version = Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis();
+        Path app = home.resolve(version);
+        if (Files.isRegularFile(app.resolve(APP_JAR))) {
+            return app;
+        }
+        Files.createDirectories(home);
+        Path staging = Files.createTempDirectory(home, "extract-");
+        Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force", "--destination", staging.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (extract.waitFor() != 0 || !Files.isRegularFile(staging.resolve(APP_JAR))) {
+            delete(staging);
+            throw new IOException("extraction failed");
+        }
+        try {
+            Files.move(staging, app, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+            // Another first run got there first; its copy is the same.
+            delete(staging);
+        }
+        try (Stream<Path> versions = Files.list(home)) {
+            for (Path old : versions.filter(p -> !p.equals(app) && !p.getFileName().toString().startsWith("extract-"))
+                    .toList()) {
+                delete(old);
+            }
+        }
+        return app;
+    }
+
+    private static void moveQuietly(Path from, Path to) {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            deleteQuietly(from);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // A leftover temporary archive is overwritten by nobody and costs only disk.
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8).toLowerCase(Locale.ROOT);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
