@@ -37,6 +37,8 @@ final class SharedClassesStart {
     private static final long PARENT_POLL_MILLIS = 100;
     /** How the second JVM ends when the first is killed outright: as a killed process would. */
     private static final int EXIT_PARENT_KILLED = 137;
+    /** Extraction takes seconds; a staging directory this old was left by a run that was killed. */
+    private static final long STALE_STAGING_MILLIS = 3_600_000;
 
     /**
      * A command that ends within seconds spends more CPU in the C2 compiler and G1's threads than in its own work
@@ -75,7 +77,7 @@ final class SharedClassesStart {
     }
 
     private static int runChild(Path app, String[] args) throws InterruptedException {
-        String command = args.length == 0 || !args[0].matches("[a-z]+") ? "serve" : args[0];
+        String command = args.length == 0 ? "serve" : args[0].matches("[a-z]+") ? args[0] : "options";
         String jvm = Runtime.version().toString().replaceAll("[^A-Za-z0-9.]", "_");
         Path archive = app.resolve(command + "-" + jvm + ".jsa");
         Path training = app.resolve(command + "-" + jvm + "." + ProcessHandle.current().pid() + ".tmp");
@@ -129,11 +131,14 @@ final class SharedClassesStart {
         }
     }
 
-    /** The second JVM ends when the first is killed outright (SIGKILL runs no shutdown hook to stop it). */
+    /**
+     * The second JVM ends when the first is killed outright (SIGKILL runs no shutdown hook to stop it). A dead parent
+     * may linger as a zombie that looks alive until its own parent reaps it; its children are handed to another
+     * process at once, so a changed parent is the sign.
+     */
     private static void followParent(long pid) {
         Thread watch = new Thread(() -> {
-            Optional<ProcessHandle> parent = ProcessHandle.of(pid);
-            while (parent.isPresent() && parent.get().isAlive()) {
+            while (ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) == pid) {
                 try {
                     Thread.sleep(PARENT_POLL_MILLIS);
                 } catch (InterruptedException e) {
@@ -170,10 +175,14 @@ final class SharedClassesStart {
             // Another first run got there first; its copy is the same.
             delete(staging);
         }
+        long now = System.currentTimeMillis();
         try (Stream<Path> versions = Files.list(home)) {
-            for (Path old : versions.filter(p -> !p.equals(app) && !p.getFileName().toString().startsWith("extract-"))
-                    .toList()) {
-                delete(old);
+            for (Path old : versions.filter(p -> !p.equals(app)).toList()) {
+                // A copy being extracted by another first run is left alone; one left by a killed run is not.
+                boolean staging = old.getFileName().toString().startsWith("extract-");
+                if (!staging || now - Files.getLastModifiedTime(old).toMillis() > STALE_STAGING_MILLIS) {
+                    delete(old);
+                }
             }
         }
         return app;
