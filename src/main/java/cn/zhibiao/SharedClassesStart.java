@@ -179,8 +179,8 @@ final class SharedClassesStart {
         try (Stream<Path> versions = Files.list(home)) {
             for (Path old : versions.filter(p -> !p.equals(app)).toList()) {
                 // A copy being extracted by another first run is left alone; one left by a killed run is not.
-                boolean staging = old.getFileName().toString().startsWith("extract-");
-                if (!staging || now - Files.getLastModifiedTime(old).toMillis() > STALE_STAGING_MILLIS) {
+                boolean extracting = old.getFileName().toString().startsWith("extract-");
+                if (!extracting || now - Files.getLastModifiedTime(old).toMillis() > STALE_STAGING_MILLIS) {
                     delete(old);
                 }
             }
