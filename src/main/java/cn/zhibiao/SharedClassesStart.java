@@ -33,7 +33,6 @@ final class SharedClassesStart {
     /** Given to the second JVM: the id of the first, whose death it follows (see {@link #followParent}). */
     private static final String PARENT = "zhibiao.parent-pid";
     private static final String SWITCH = "ZHIBIAO_CLASS_DATA_SHARING";
-    private static final String APP_JAR = "zhibiao.jar";
     private static final long PARENT_POLL_MILLIS = 100;
     /** How the second JVM ends when the first is killed outright: as a killed process would. */
     private static final int EXIT_PARENT_KILLED = 137;
@@ -73,10 +72,10 @@ final class SharedClassesStart {
         } catch (IOException | InterruptedException e) {
             return Optional.empty();
         }
-        return Optional.of(runChild(app, args));
+        return Optional.of(runChild(jar, app, args));
     }
 
-    private static int runChild(Path app, String[] args) throws InterruptedException {
+    private static int runChild(Path jar, Path app, String[] args) throws InterruptedException {
         String command = args.length == 0 ? "serve" : args[0].matches("[a-z]+") ? args[0] : "options";
         String jvm = Runtime.version().toString().replaceAll("[^A-Za-z0-9.]", "_");
         Path archive = app.resolve(command + "-" + jvm + ".jsa");
@@ -94,7 +93,7 @@ final class SharedClassesStart {
         line.add("-Xshare:auto");
         line.add("-Xlog:cds=off,cds+dynamic=off");
         line.add("-D" + PARENT + "=" + ProcessHandle.current().pid());
-        line.addAll(List.of("-jar", app.resolve(APP_JAR).toString()));
+        line.addAll(List.of("-jar", app.resolve(jar.getFileName()).toString()));
         line.addAll(List.of(args));
         Process child;
         try {
@@ -157,7 +156,9 @@ final class SharedClassesStart {
                 .orElse(System.getProperty("user.home") + "/.cache"), "zhibiao", sha256(jar.toString()));
         String version = Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis();
         Path app = home.resolve(version);
-        if (Files.isRegularFile(app.resolve(APP_JAR))) {
+        // Spring Boot's tools name the thin jar after the packaged one (zhibiao.jar, or however it was renamed).
+        Path thin = jar.getFileName();
+        if (Files.isRegularFile(app.resolve(thin))) {
             return app;
         }
         Files.createDirectories(home);
@@ -165,7 +166,7 @@ final class SharedClassesStart {
         Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force", "--destination", staging.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (extract.waitFor() != 0 || !Files.isRegularFile(staging.resolve(APP_JAR))) {
+        if (extract.waitFor() != 0 || !Files.isRegularFile(staging.resolve(thin))) {
             delete(staging);
             throw new IOException("extraction failed");
         }
