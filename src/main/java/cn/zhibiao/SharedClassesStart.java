@@ -33,6 +33,8 @@ final class SharedClassesStart {
     /** Given to the second JVM: the id of the first, whose death it follows (see {@link #followParent}). */
     private static final String PARENT = "zhibiao.parent-pid";
     private static final String SWITCH = "ZHIBIAO_CLASS_DATA_SHARING";
+    /** Only the packaged (fat) jar has it; the extracted copy and a build's class path do not. */
+    private static final String SPRING_BOOT_CLASSES = "/BOOT-INF/classpath.idx";
     private static final long PARENT_POLL_MILLIS = 100;
     /** How the second JVM ends when the first is killed outright: as a killed process would. */
     private static final int EXIT_PARENT_KILLED = 137;
@@ -61,7 +63,7 @@ final class SharedClassesStart {
             return Optional.empty();
         }
         Path jar = Path.of(System.getProperty("java.class.path")).toAbsolutePath().normalize();
-        boolean packaged = SharedClassesStart.class.getClassLoader() != ClassLoader.getSystemClassLoader()
+        boolean packaged = SharedClassesStart.class.getResource(SPRING_BOOT_CLASSES) != null
                 && jar.getFileName().toString().endsWith(".jar") && Files.isRegularFile(jar);
         if ("false".equalsIgnoreCase(System.getenv(SWITCH)) || !packaged) {
             return Optional.empty();
