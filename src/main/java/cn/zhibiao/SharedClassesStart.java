@@ -22,11 +22,13 @@ import java.util.stream.Stream;
 /**
  * Starts the application in a second JVM that loads its classes from an extracted copy of the jar and a
  * class-data-sharing archive, one per command. A fat jar's classes come through Spring Boot's nested-jar class loader,
- * which the JVM can neither archive nor load quickly: without this, {@code check} spends most of its 3 s loading
- * about 4,000 classes, and the server about a third of its start. The copy and the archives are a cache in the user's
- * cache directory ({@code ~/.cache/zhibiao}, one copy per jar location, replaced when the jar changes); the first run
- * of each command writes its archive when it ends. Whatever goes wrong here, the application runs in this JVM as
- * before. {@code ZHIBIAO_CLASS_DATA_SHARING=false} turns it off: the switch is read before any setting can be.
+ * which the JVM can neither archive nor load quickly: without this, {@code check} on one form takes 1.3–3 s, most of
+ * it loading about 4,000 classes, against 0.65 s with it, and the server's warm start ~15 s of CPU against ~7 s
+ * (BENCHMARKS.md). The copy and the archives are a cache in the user's cache directory ({@code ~/.cache/zhibiao}, one
+ * copy per jar location, replaced when the jar changes); the first run of each command writes its archive when it
+ * ends. If the copy cannot be made, the application runs in this JVM as before; so it does with
+ * {@code ZHIBIAO_CLASS_DATA_SHARING=false}, a switch read before any setting can be. This class sits at the jar's root
+ * beside {@link Launcher}, so that the first JVM never loads Spring Boot's nested-jar loader.
  */
 final class SharedClassesStart {
 
