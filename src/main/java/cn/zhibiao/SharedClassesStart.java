@@ -34,11 +34,13 @@ final class SharedClassesStart {
 
     /** Given to the second JVM: the id of the first, whose death it follows (see {@link #followParent}). */
     private static final String PARENT = "zhibiao.parent-pid";
+    /** Given to a server: its stdin is a pipe from the first JVM (see {@link #followParent}). */
+    private static final String PARENT_PIPE = "zhibiao.parent-pipe";
     private static final String SWITCH = "ZHIBIAO_CLASS_DATA_SHARING";
     /** Only the packaged (fat) jar has it; the extracted copy and a build's class path do not. */
     private static final String SPRING_BOOT_CLASSES = "/BOOT-INF/classpath.idx";
     private static final long PARENT_POLL_MILLIS = 100;
-    /** How the second JVM ends when the first is killed outright: as a killed process would. */
+    /** How the second JVM ends when the first is killed outright, should the kill command be missing. */
     private static final int EXIT_PARENT_KILLED = 137;
     /** Extraction takes seconds; a staging directory this old was left by a run that was killed. */
     private static final long STALE_STAGING_MILLIS = 3_600_000;
@@ -97,11 +99,16 @@ final class SharedClassesStart {
         line.add("-Xshare:auto");
         line.add("-Xlog:cds=off,cds+dynamic=off");
         line.add("-D" + PARENT + "=" + ProcessHandle.current().pid());
+        boolean serving = command.equals("serve");
+        if (serving) {
+            line.add("-D" + PARENT_PIPE + "=true");
+        }
         line.addAll(List.of("-jar", app.resolve(jar.getFileName()).toString()));
         line.addAll(List.of(args));
         Process child;
         try {
-            child = new ProcessBuilder(line).inheritIO().start();
+            ProcessBuilder builder = new ProcessBuilder(line).inheritIO();
+            child = (serving ? builder.redirectInput(ProcessBuilder.Redirect.PIPE) : builder).start();
         } catch (IOException e) {
             throw new IllegalStateException("无法启动 Java 进程：" + e.getMessage(), e);
         }
@@ -135,12 +142,23 @@ final class SharedClassesStart {
     }
 
     /**
-     * The second JVM ends when the first is killed outright (SIGKILL runs no shutdown hook to stop it). A dead parent
-     * may linger as a zombie that looks alive until its own parent reaps it; its children are handed to another
-     * process at once, so a changed parent is the sign.
+     * The second JVM ends when the first is killed outright (SIGKILL runs no shutdown hook to stop it). A server
+     * notices at once by its stdin; a command, whose stdin is the user's, by being handed to another parent (a dead
+     * parent may linger as a zombie that looks alive until its own parent reaps it, so its being alive is no sign).
      */
     private static void followParent(long pid) {
-        Thread watch = new Thread(() -> {
+        Thread watch = new Thread(Boolean.getBoolean(PARENT_PIPE) ? () -> {
+            // The server's stdin is a pipe the first JVM holds open and never writes to: the kernel closes it the
+            // instant that JVM dies, so a restart on the same port and data directory never meets this server.
+            try {
+                while (System.in.read() != -1) {
+                    // Nothing is ever written.
+                }
+            } catch (IOException closed) {
+                // As good as the end of the stream.
+            }
+            dieOutright();
+        } : () -> {
             while (ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) == pid) {
                 try {
                     Thread.sleep(PARENT_POLL_MILLIS);
@@ -148,10 +166,23 @@ final class SharedClassesStart {
                     return;
                 }
             }
-            Runtime.getRuntime().halt(EXIT_PARENT_KILLED);
+            dieOutright();
         }, "parent-watch");
         watch.setDaemon(true);
         watch.start();
+    }
+
+    /**
+     * As the first JVM died: by SIGKILL. Runtime.halt would first write a class-data-sharing archive when this is a
+     * command's first run (the JVM does that even on halt), keeping a server on its port for another second.
+     */
+    private static void dieOutright() {
+        try {
+            new ProcessBuilder("kill", "-KILL", String.valueOf(ProcessHandle.current().pid())).start().waitFor();
+        } catch (IOException | InterruptedException e) {
+            // No kill command: halting is the next best thing.
+        }
+        Runtime.getRuntime().halt(EXIT_PARENT_KILLED);
     }
 
     /** The jar extracted by Spring Boot's tools (lib/ and a thin jar naming it), made once per jar version. */
