@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,12 +98,11 @@ class CommandLineIT {
     /** Class loading, logged by the JVM itself, shows what {@code check} brings up: rules and readers, nothing else. */
     @Test
     void checkStartsNoSpringContextNoModelAndNoDatabase() throws Exception {
-        Path loaded = dir.resolve("classes.log");
         PackagedJar.Run run = new PackagedJar(dir, dir.resolve("data"))
-                .withJvmOption("-Xlog:class+load=info:file=" + loaded)
+                .withJvmOption("-Xlog:class+load=info:file=" + dir.resolve("classes-%p.log"))
                 .run("check", "corpus/declarations/raw/001_127bfc3aaa3161d0.txt");
         assertThat(run.exit()).as(run.err()).isZero();
-        List<String> classes = Files.readAllLines(loaded);
+        List<String> classes = loadedClasses();
         assertThat(classes).as("the checker ran").anyMatch(line -> line.contains(" cn.zhibiao.rules.RuleChecker "));
         for (String forbidden : List.of(" org.springframework.context.", " org.springframework.boot.SpringApplication ",
                 " ai.onnxruntime.", " dev.langchain4j.", " org.apache.lucene.", " io.zonky.", " org.postgresql.",
@@ -109,6 +110,63 @@ class CommandLineIT {
             assertThat(classes).as(forbidden.strip()).noneMatch(line -> line.contains(forbidden));
         }
         assertThat(Files.exists(dir.resolve("data"))).as("no data directory").isFalse();
+    }
+
+    /**
+     * The jar starts its application in a second JVM from an extracted copy with a class-data-sharing archive per
+     * command (SharedClassesStart): the first run of a command leaves the archive, the next loads its classes from it
+     * and prints the same report.
+     */
+    @Test
+    void aCommandsSecondRunLoadsItsClassesFromTheArchiveTheFirstLeft() throws Exception {
+        PackagedJar jar = new PackagedJar(dir, dir.resolve("data"))
+                .withEnvironment("XDG_CACHE_HOME", dir.resolve("cache").toString())
+                .withJvmOption("-Xlog:class+load=info:file=" + dir.resolve("classes-%p.log"));
+        String form = "corpus/declarations/raw/001_127bfc3aaa3161d0.txt";
+        PackagedJar.Run first = jar.run("check", form);
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(loadedClasses()).as("first run").noneMatch(line -> line.contains(" cn.zhibiao.rules.RuleChecker source: shared"));
+        deleteClassLogs();
+
+        PackagedJar.Run second = jar.run("check", form);
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.out()).isEqualTo(first.out());
+        assertThat(second.err()).isEqualTo(first.err());
+        assertThat(loadedClasses()).anyMatch(line -> line.contains(" cn.zhibiao.rules.RuleChecker source: shared objects file"));
+    }
+
+    @Test
+    void theJarRunsInItsOwnJvmWhenClassDataSharingIsOff() throws Exception {
+        PackagedJar.Run run = new PackagedJar(dir, dir.resolve("data"))
+                .withEnvironment("ZHIBIAO_CLASS_DATA_SHARING", "false")
+                .withEnvironment("XDG_CACHE_HOME", dir.resolve("cache").toString())
+                .withJvmOption("-Xlog:class+load=info:file=" + dir.resolve("classes-%p.log"))
+                .run("check", "corpus/declarations/raw/001_127bfc3aaa3161d0.txt");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(Json.mapper().readTree(run.out()).size()).isPositive();
+        try (Stream<Path> logs = Files.list(dir)) {
+            assertThat(logs.filter(p -> p.getFileName().toString().startsWith("classes-"))).as("one JVM").hasSize(1);
+        }
+        assertThat(dir.resolve("cache")).doesNotExist();
+    }
+
+    /** Every JVM's class-loading log (the jar may start a second one): the file name carries the process id. */
+    private List<String> loadedClasses() throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> logs = Files.list(dir)) {
+            for (Path log : logs.filter(p -> p.getFileName().toString().startsWith("classes-")).toList()) {
+                lines.addAll(Files.readAllLines(log));
+            }
+        }
+        return lines;
+    }
+
+    private void deleteClassLogs() throws IOException {
+        try (Stream<Path> logs = Files.list(dir)) {
+            for (Path log : logs.filter(p -> p.getFileName().toString().startsWith("classes-")).toList()) {
+                Files.delete(log);
+            }
+        }
     }
 
     @Test

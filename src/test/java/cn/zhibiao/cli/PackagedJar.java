@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the packaged jar as users do, {@code java [JVM OPTIONS] -jar target/zhibiao.jar ARGS}, with stdout redirected. */
@@ -22,6 +24,7 @@ final class PackagedJar {
     private final Path work;
     private final Path dataDir;
     private final List<String> jvmOptions = new ArrayList<>();
+    private final Map<String, String> environment = new HashMap<>();
 
     PackagedJar(Path work, Path dataDir) {
         this.work = work;
@@ -30,6 +33,11 @@ final class PackagedJar {
 
     PackagedJar withJvmOption(String option) {
         jvmOptions.add(option);
+        return this;
+    }
+
+    PackagedJar withEnvironment(String name, String value) {
+        environment.put(name, value);
         return this;
     }
 
@@ -46,6 +54,7 @@ final class PackagedJar {
         Path err = Files.createTempFile(work, "err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().put("ZHIBIAO_DATA_DIR", dataDir.toString());
+        builder.environment().putAll(environment);
         Process process = builder.start();
         assertThat(process.waitFor(patience.toSeconds(), TimeUnit.SECONDS)).as("command finished").isTrue();
         return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
