@@ -83,13 +83,13 @@ public final class Changes {
                     indicator(change.row(), Scope.ANNUAL));
             case UPDATE -> new ChatEvent.Change(id, ChatEvent.Op.UPDATE, i, row(change.previous()), rationale,
                     List.of(), List.of(), indicator(change.row(), change.previous().scope()));
-            case REMOVE -> new ChatEvent.Change(id, ChatEvent.Op.ADD, Math.min(i, draft.indicators().size()),
-                    row(change.previous()), rationale, List.of(), List.of(), null);
+            case REMOVE -> new ChatEvent.Change(id, ChatEvent.Op.ADD, i, row(change.previous()), rationale,
+                    List.of(), List.of(), null);
         };
-        if (reverse.op() == ChatEvent.Op.ADD) {
-            return reverse;
-        }
         ChatEvent.Change located = located(draft, reverse);
+        if (located.op() == ChatEvent.Op.ADD) {
+            return located;
+        }
         int at = located.indicatorIndex();
         requireRange(at, draft.indicators().size());
         requireRow(draft.indicators().get(at), change.row(), at);
@@ -110,8 +110,7 @@ public final class Changes {
         if (change.op() == ChatEvent.Op.ADD && i > rows.size()) {
             // A proposal of several new rows numbers them after one another; accepted out of order, a later one
             // still belongs at the end.
-            return new ChatEvent.Change(change.id(), change.op(), rows.size(), change.row(), change.rationale(),
-                    change.sources(), change.findings(), null);
+            return moved(change, rows.size());
         }
         if (change.op() == ChatEvent.Op.ADD || previous == null
                 || i >= 0 && i < rows.size() && same(rows.get(i), previous)) {
@@ -123,8 +122,12 @@ public final class Changes {
                 matches.add(r);
             }
         }
-        return matches.size() != 1 ? change : new ChatEvent.Change(change.id(), change.op(), matches.getFirst(),
-                change.row(), change.rationale(), change.sources(), change.findings(), previous);
+        return matches.size() != 1 ? change : moved(change, matches.getFirst());
+    }
+
+    private static ChatEvent.Change moved(ChatEvent.Change change, int index) {
+        return new ChatEvent.Change(change.id(), change.op(), index, change.row(), change.rationale(),
+                change.sources(), change.findings(), change.previous());
     }
 
     static ChatEvent.ChangeRow row(Indicator indicator) {
