@@ -169,11 +169,25 @@ class BulkJobs {
                 new JobView.Counts(counts.read(), counts.done(), counts.skipped(), counts.failed()), total,
                 Math.round(throughput * 100) / 100.0, eta, row.createdAt(),
                 store.files(row.id()).stream().map(JobView.FileView::of).toList(), row.department(), row.improve(),
-                message(status));
+                execution == null ? message(status) : message(execution));
     }
 
     private static Instant instant(LocalDateTime time) {
         return time.atZone(ZoneId.systemDefault()).toInstant();
+    }
+
+    /** A failed run says why (the first line of what Spring Batch recorded), so that nobody has to read the log. */
+    private static String message(JobExecution execution) {
+        String general = message(execution.getStatus());
+        if (execution.getStatus() != BatchStatus.FAILED) {
+            return general;
+        }
+        return execution.getStepExecutions().stream().map(step -> step.getExitStatus().getExitDescription())
+                .filter(description -> description != null && !description.isBlank()).findFirst()
+                .or(() -> Optional.ofNullable(execution.getExitStatus().getExitDescription()).filter(d -> !d.isBlank()))
+                .map(description -> general + "。原因：" + description.lines().findFirst().orElse("").strip()
+                        .replaceFirst("^[\\w.$]+: ", ""))
+                .orElse(general);
     }
 
     private static String message(BatchStatus status) {

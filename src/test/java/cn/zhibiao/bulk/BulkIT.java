@@ -48,6 +48,7 @@ class BulkIT extends RunningApp {
     private static final Duration PATIENCE = Duration.ofMinutes(5);
     private static final int LARGE = 64 * 1024 * 1024;
     private static final long POLL = 100;
+    private static final List<String> RUNNING = List.of("STARTING", "STARTED", "STOPPING");
 
     @Test
     void processesEveryDeclarationOnceAndReportsBadFilesWithReasons() throws Exception {
@@ -263,20 +264,25 @@ class BulkIT extends RunningApp {
     }
 
     private JsonNode awaitFinished(long id) throws InterruptedException {
-        return await(id, job -> !List.of("STARTING", "STARTED", "STOPPING").contains(job.get("status").asString()));
+        return await(id, job -> !RUNNING.contains(job.get("status").asString()));
     }
 
     private JsonNode await(long id, java.util.function.Predicate<JsonNode> condition) throws InterruptedException {
         Instant deadline = Instant.now().plus(PATIENCE);
+        JsonNode last = null;
         while (Instant.now().isBefore(deadline)) {
             JsonNode job = Json.mapper().readTree(client().get().uri("/api/bulk/jobs/" + id).exchange()
                     .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
             if (condition.test(job)) {
                 return job;
             }
+            if (!RUNNING.contains(job.get("status").asString())) {
+                throw new AssertionError("批量任务已结束，但未达到预期状态：" + job);
+            }
+            last = job;
             Thread.sleep(POLL);
         }
-        throw new AssertionError("批量任务未在 " + PATIENCE + " 内达到预期状态");
+        throw new AssertionError("批量任务未在 " + PATIENCE + " 内达到预期状态：" + last);
     }
 
     static void file(MultipartBodyBuilder body, String name, byte[] content) {
