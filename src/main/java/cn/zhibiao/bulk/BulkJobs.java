@@ -177,7 +177,7 @@ class BulkJobs {
     }
 
     /** A failed run says why (the first line of what Spring Batch recorded), so that nobody has to read the log. */
-    private static String message(JobExecution execution) {
+    static String message(JobExecution execution) {
         String general = message(execution.getStatus());
         if (execution.getStatus() != BatchStatus.FAILED) {
             return general;
