@@ -105,9 +105,21 @@ final class Embedder {
         return vector;
     }
 
+    /** A load that failed is forgotten, so that the next call tries again instead of failing until a restart. */
     private EmbeddingModel model() {
+        CompletableFuture<EmbeddingModel> loading = load();
         try {
-            return load().join();
+            return joined(loading);
+        } catch (RuntimeException e) {
+            MODELS.remove(kind, loading);
+            throw e;
+        }
+    }
+
+    /** Waits for work handed to another thread, failing with its own exception (and Chinese message), not a wrapper. */
+    static <T> T joined(CompletableFuture<T> work) {
+        try {
+            return work.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }

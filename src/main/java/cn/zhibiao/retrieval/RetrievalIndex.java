@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import org.apache.lucene.index.CheckIndex;
@@ -44,6 +47,9 @@ final class RetrievalIndex implements Closeable {
     private static final String MODEL_KEY = "embedding-model";
     private static final String CORPUS_KEY = "corpus-sha256";
     private static final int EMBED_BATCH = 32;
+    /** Batches being embedded while one is indexed. */
+    private static final int EMBED_AHEAD = 2;
+    private static final long MERGE_POLL_MILLIS = 100;
     private static final String MISSING = "不存在";
     private static final Logger log = LoggerFactory.getLogger(RetrievalIndex.class);
 
@@ -194,12 +200,26 @@ final class RetrievalIndex implements Closeable {
                 corpus.examples().size());
     }
 
-    /** Upserts many declarations, embedding them in batches; visible after {@link #commit()}. */
+    /**
+     * Upserts many declarations, embedding them in batches; visible after {@link #commit()}. The next batches are
+     * embedded while Lucene indexes this one: indexing runs on one thread and would otherwise leave the other cores
+     * idle, and with two batches queued the embedding threads do not wait at the end of one for its slowest passage.
+     */
     void addAll(List<Declaration> declarations) throws IOException {
+        Deque<CompletableFuture<List<float[]>>> embedding = new ArrayDeque<>();
+        int next = 0;
         for (int from = 0; from < declarations.size(); from += EMBED_BATCH) {
-            List<Declaration> batch = declarations.subList(from, Math.min(declarations.size(), from + EMBED_BATCH));
-            addAll(batch, embedder.passages(batch.stream().map(Documents::passage).toList()));
+            for (; embedding.size() < EMBED_AHEAD && next < declarations.size(); next += EMBED_BATCH) {
+                List<String> passages = batch(declarations, next).stream().map(Documents::passage).toList();
+                embedding.add(CompletableFuture.supplyAsync(() -> embedder.passages(passages),
+                        runnable -> Thread.ofPlatform().name("index-embedding").daemon().start(runnable)));
+            }
+            addAll(batch(declarations, from), Embedder.joined(embedding.poll()));
         }
+    }
+
+    private static List<Declaration> batch(List<Declaration> declarations, int from) {
+        return declarations.subList(from, Math.min(declarations.size(), from + EMBED_BATCH));
     }
 
     /** Upserts declarations whose vectors are already known (the benchmark separates embedding from indexing). */
@@ -207,6 +227,14 @@ final class RetrievalIndex implements Closeable {
         for (int i = 0; i < declarations.size(); i++) {
             Declaration d = declarations.get(i);
             writer().updateDocuments(new Term(Fields.OWNER, d.id()), Documents.declaration(d, vectors.get(i)));
+        }
+    }
+
+    /** Blocks until Lucene's background merges are done: the benchmark times queries on a settled index. */
+    void awaitMerges() throws InterruptedException {
+        IndexWriter w = writer();
+        while (w.hasPendingMerges() || !w.getMergingSegments().isEmpty()) {
+            Thread.sleep(MERGE_POLL_MILLIS);
         }
     }
 

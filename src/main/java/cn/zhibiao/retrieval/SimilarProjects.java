@@ -171,7 +171,7 @@ public final class SimilarProjects implements Closeable {
             Fusion fusion = new Fusion(settings.rrfK());
             leg(searcher, fusion, LEG_WORDS, words);
             leg(searcher, fusion, LEG_BIGRAM, bigram);
-            float[] vector = embedding.join();
+            float[] vector = Embedder.joined(embedding);
             leg(searcher, fusion, LEG_VECTOR,
                     vector == null ? null : new KnnFloatVectorQuery(Fields.VECTOR, vector, settings.candidates()));
             Evidence evidence = new Evidence(searcher, words, bigram);

@@ -62,6 +62,10 @@ public final class RetrievalBenchmark {
                 List<Declaration> synthetic = SyntheticDeclarations.generate(seeds, size, size);
                 String build = VECTOR_POOL > 0 && size > VECTOR_POOL
                         ? buildWithPooledVectors(projects, synthetic) : build(projects, synthetic);
+                long settling = System.nanoTime();
+                projects.index().awaitMerges();
+                build += String.format(Locale.ROOT, "; merges still running after the commit took %.0f s more",
+                        (System.nanoTime() - settling) / 1e9);
                 long bytes = projects.sizeOnDisk();
                 String keyword = latency(projects, queries,
                         Set.of(SimilarProjects.LEG_WORDS, SimilarProjects.LEG_BIGRAM));
