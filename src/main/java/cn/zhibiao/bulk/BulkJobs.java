@@ -39,6 +39,7 @@ class BulkJobs {
 
     private static final Logger LOG = LoggerFactory.getLogger(BulkJobs.class);
     private static final int MAX_NAME_LENGTH = 200;
+    private static final String STOPPING = "任务正在停止，请等当前一批处理完再操作";
 
     private final BulkStore store;
     private final JobOperator operator;
@@ -169,7 +170,7 @@ class BulkJobs {
                 new JobView.Counts(counts.read(), counts.done(), counts.skipped(), counts.failed()), total,
                 Math.round(throughput * 100) / 100.0, eta, row.createdAt(),
                 store.files(row.id()).stream().map(JobView.FileView::of).toList(), row.department(), row.improve(),
-                execution == null ? message(status) : message(execution));
+                execution == null ? message(status) : message(status, execution));
     }
 
     private static Instant instant(LocalDateTime time) {
@@ -177,9 +178,9 @@ class BulkJobs {
     }
 
     /** A failed run says why (the first line of what Spring Batch recorded), so that nobody has to read the log. */
-    static String message(JobExecution execution) {
-        String general = message(execution.getStatus());
-        if (execution.getStatus() != BatchStatus.FAILED) {
+    static String message(BatchStatus status, JobExecution execution) {
+        String general = message(status);
+        if (status != BatchStatus.FAILED) {
             return general;
         }
         return execution.getStepExecutions().stream().map(step -> step.getExitStatus().getExitDescription())
@@ -203,8 +204,17 @@ class BulkJobs {
         };
     }
 
+    /**
+     * Marks the job STOPPING in the job repository; its thread sees that at its next chunk commit (the repository
+     * synchronises the status on every step update) and ends the job STOPPED. Not {@code JobOperator.stop}: that also
+     * updates the running step's execution from this thread, which races the step's own update and can fail the job
+     * with an optimistic-locking error, and it stamps an end time that shows STOPPED while the step is still running.
+     */
     void stop(long id) {
         JobExecution execution = execution(id);
+        if (execution.getStatus() == BatchStatus.STOPPING) {
+            throw new Conflict(STOPPING);
+        }
         if (!execution.getStatus().isRunning()) {
             throw new Conflict("任务未在运行，无需停止");
         }
@@ -212,11 +222,8 @@ class BulkJobs {
             operator.recover(execution);
             return;
         }
-        try {
-            operator.stop(execution);
-        } catch (Exception e) {
-            throw new Conflict("任务未在运行，无需停止");
-        }
+        execution.setStatus(BatchStatus.STOPPING);
+        repository.update(execution);
     }
 
     /** Continues after the last committed chunk: after a stop, a failure, or the death of the instance running it. */
@@ -257,7 +264,7 @@ class BulkJobs {
             return execution;
         }
         if (!locks.orphaned(id)) {
-            throw new Conflict(running);
+            throw new Conflict(execution.getStatus() == BatchStatus.STOPPING ? STOPPING : running);
         }
         return operator.recover(execution);
     }

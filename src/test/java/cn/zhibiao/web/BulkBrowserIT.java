@@ -108,8 +108,8 @@ class BulkBrowserIT extends PanelBrowserTest {
     }
 
     /**
-     * Stops the job once its first chunk is committed, in the middle of its declarations: a stop between two steps is
-     * reported as done while the next step still runs, and continuing is refused until it ends.
+     * Stops the job once its first chunk is committed, in the middle of its declarations; 已停止 shows only once the
+     * job's thread has finished the chunk or step it was in, so that 继续 works at once.
      */
     private void stopMidway() {
         wait.until(ExpectedConditions.textMatches(By.id("count-done"), Pattern.compile("[1-9]\\d*")));
