@@ -48,6 +48,7 @@ class BulkIT extends RunningApp {
     private static final Duration PATIENCE = Duration.ofMinutes(5);
     private static final int LARGE = 64 * 1024 * 1024;
     private static final long POLL = 100;
+    private static final int STACK_FRAMES = 6;
     private static final List<String> RUNNING = List.of("STARTING", "STARTED", "STOPPING");
 
     @Test
@@ -282,7 +283,25 @@ class BulkIT extends RunningApp {
             last = job;
             Thread.sleep(POLL);
         }
-        throw new AssertionError("批量任务未在 " + PATIENCE + " 内达到预期状态：" + last);
+        throw new AssertionError("批量任务未在 " + PATIENCE + " 内达到预期状态：" + last + bulkThreads());
+    }
+
+    /**
+     * Where the job's threads are (the app runs in this JVM), on the failure's one line: a job that never moves says
+     * why where CI's summary shows it.
+     */
+    private static String bulkThreads() {
+        StringBuilder dump = new StringBuilder("；线程：");
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getName().startsWith("bulk-")) {
+                dump.append(" [").append(thread.getName()).append(' ').append(thread.getState());
+                for (int i = 0; i < Math.min(STACK_FRAMES, stack.length); i++) {
+                    dump.append(" < ").append(stack[i]);
+                }
+                dump.append(']');
+            }
+        });
+        return dump.toString();
     }
 
     static void file(MultipartBodyBuilder body, String name, byte[] content) {
