@@ -17,12 +17,6 @@ function tell(id, text) {
   $(id).textContent = text;
 }
 
-async function call(method, path) {
-  const response = await fetch(path, { method });
-  const data = await response.json().catch(() => ({}));
-  return { ok: response.ok, data };
-}
-
 // --- choosing and uploading
 
 function size(bytes) {
@@ -31,7 +25,7 @@ function size(bytes) {
 }
 
 // A folder brings everything in it: only the forms and archives the server reads are sent, the rest is named.
-function choose(files) {
+function chooseFiles(files) {
   const list = [...files];
   const known = list.filter((f) => ACCEPTED.some((ext) => f.name.toLowerCase().endsWith(ext)));
   const left = list.length - known.length;
@@ -80,7 +74,7 @@ async function start() {
   tell('bulk-message', `已创建任务 #${data.id}。`);
   $('bulk-files').value = '';
   $('bulk-folder').value = '';
-  choose([]);
+  chooseFiles([]);
   await loadJobs();
   show(data);
 }
@@ -260,8 +254,8 @@ async function act(action, done) {
 }
 
 (() => {
-  $('bulk-files').addEventListener('change', (e) => { $('bulk-folder').value = ''; choose(e.target.files); });
-  $('bulk-folder').addEventListener('change', (e) => { $('bulk-files').value = ''; choose(e.target.files); });
+  $('bulk-files').addEventListener('change', (e) => { $('bulk-folder').value = ''; chooseFiles(e.target.files); });
+  $('bulk-folder').addEventListener('change', (e) => { $('bulk-files').value = ''; chooseFiles(e.target.files); });
   $('start').addEventListener('click', start);
   $('refresh').addEventListener('click', loadJobs);
   $('stop').addEventListener('click', () => act('stop', '已请求停止：当前这一批处理完后停下，之后可以继续。'));

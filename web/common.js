@@ -38,6 +38,19 @@ function el(tag, props = {}, ...children) {
   return node;
 }
 
+// A JSON call to the server: what it answered (an empty object when nothing or no JSON came back) and whether it
+// succeeded. session.js adds the CSRF token to every write.
+async function call(method, path, body) {
+  const init = { method };
+  if (body !== undefined) {
+    init.headers = { 'Content-Type': 'application/json' };
+    init.body = JSON.stringify(body);
+  }
+  const response = await fetch(path, init);
+  const data = response.status === 204 ? {} : await response.json().catch(() => ({}));
+  return { ok: response.ok, status: response.status, data };
+}
+
 function choose(options, value, onChange) {
   const s = el('select');
   for (const o of options) s.append(el('option', { value: o, textContent: o, selected: o === value }));

@@ -8,17 +8,6 @@ const ACTIONS = { CREATE: '创建', SAVE: '保存', SUBMIT: '提交', APPROVE: '
 
 const draftState = { me: null, draft: null, rows: [], dirty: false };
 
-async function call(method, path, body) {
-  const init = { method };
-  if (body !== undefined) {
-    init.headers = { 'Content-Type': 'application/json' };
-    init.body = JSON.stringify(body);
-  }
-  const response = await fetch(path, init);
-  const data = response.status === 204 ? {} : await response.json().catch(() => ({}));
-  return { ok: response.ok, status: response.status, data };
-}
-
 function tell(text) {
   $('editor-message').textContent = text;
 }

@@ -170,7 +170,7 @@ class BulkJobs {
                 new JobView.Counts(counts.read(), counts.done(), counts.skipped(), counts.failed()), total,
                 Math.round(throughput * 100) / 100.0, eta, row.createdAt(),
                 store.files(row.id()).stream().map(JobView.FileView::of).toList(), row.department(), row.improve(),
-                execution == null ? message(status) : message(status, execution));
+                execution == null ? message(status) : message(execution));
     }
 
     private static Instant instant(LocalDateTime time) {
@@ -178,9 +178,9 @@ class BulkJobs {
     }
 
     /** A failed run says why (the first line of what Spring Batch recorded), so that nobody has to read the log. */
-    static String message(BatchStatus status, JobExecution execution) {
-        String general = message(status);
-        if (status != BatchStatus.FAILED) {
+    static String message(JobExecution execution) {
+        String general = message(execution.getStatus());
+        if (execution.getStatus() != BatchStatus.FAILED) {
             return general;
         }
         return execution.getStepExecutions().stream().map(step -> step.getExitStatus().getExitDescription())

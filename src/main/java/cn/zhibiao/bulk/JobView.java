@@ -3,6 +3,8 @@ package cn.zhibiao.bulk;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.batch.core.BatchStatus;
+
 /**
  * A job as the panel, the API and the command line show it. {@code total} is the number of declarations to process,
  * null while files are still being read; {@code throughput} is declarations per second of the current run and
@@ -43,6 +45,6 @@ public record JobView(
     }
 
     public boolean finished() {
-        return !List.of("STARTING", "STARTED", "STOPPING").contains(status);
+        return !BatchStatus.valueOf(status).isRunning();
     }
 }

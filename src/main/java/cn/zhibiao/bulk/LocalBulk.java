@@ -42,11 +42,7 @@ import cn.zhibiao.system.CommandSettings;
 public final class LocalBulk {
 
     /** How the run ended: the job, its results (in a directory removed at {@link #close}) and what failed. */
-    public record Outcome(JobView job, Path workbook, Path report, List<Failure> failures) {
-    }
-
-    /** A declaration that could not be processed. */
-    public record Failure(String file, int index, String reason) {
+    public record Outcome(JobView job, Path workbook, Path report, List<FailedDeclaration> failures) {
     }
 
     /** A file or folder given on the command line, and its name as reported. */
@@ -93,7 +89,7 @@ public final class LocalBulk {
             }
             progress.accept(view);
             results.accept(new Outcome(view, jobs.workbook(row), jobs.report(row), store.failures(id).stream()
-                    .map(f -> new Failure(f.file(), f.declIndex(), f.reason())).toList()));
+                    .map(FailedDeclaration::of).toList()));
         } finally {
             delete(scratch);
         }

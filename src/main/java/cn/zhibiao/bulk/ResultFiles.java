@@ -34,16 +34,12 @@ class ResultFiles {
         this.checker = checker;
     }
 
-    /** A declaration that could not be processed, as the JSON report lists it. */
-    record Failure(String file, int index, String reason) {
-    }
-
     void write(long job) throws IOException {
         Path dir = Path.of(store.job(job).orElseThrow().dir());
         Path workbookPart = dir.resolve(WORKBOOK + ".part");
         Path reportPart = dir.resolve(REPORT + ".part");
         List<BulkStore.FileRow> files = store.files(job);
-        List<Failure> failures = new ArrayList<>();
+        List<FailedDeclaration> failures = new ArrayList<>();
         try (Workbook workbook = new Workbook(checker.catalog());
                 OutputStream json = Files.newOutputStream(reportPart);
                 JsonGenerator out = Json.mapper().createGenerator(json)) {
@@ -58,7 +54,7 @@ class ResultFiles {
                     workbook.add(report);
                     out.writePOJO(report);
                 } else {
-                    failures.add(new Failure(item.file(), item.declIndex(), item.reason()));
+                    failures.add(FailedDeclaration.of(item));
                 }
             });
             out.writeEndArray();

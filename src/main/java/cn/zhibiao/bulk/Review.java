@@ -106,8 +106,6 @@ final class Review {
             indicators.add(r == null ? original : Indicator.of(original.level1Raw(), original.level2Raw(), r.name(),
                     r.value(), original.scope()));
         }
-        return new Declaration(d.source(), d.kind(), d.region(), d.department(), d.year(), d.projectName(),
-                d.direction(), d.fundsWanYuan(), d.periodFundsWanYuan(), d.periodGoal(), d.annualGoal(), d.overview(),
-                d.basis(), indicators);
+        return d.withIndicators(indicators);
     }
 }

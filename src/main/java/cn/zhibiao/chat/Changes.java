@@ -44,7 +44,7 @@ public final class Changes {
                 rows.remove(i);
             }
         }
-        return with(draft, rows);
+        return draft.withIndicators(rows);
     }
 
     /** Restores the draft as it was before {@code change} was applied to it. */
@@ -67,7 +67,7 @@ public final class Changes {
                 rows.add(i, change.previous());
             }
         }
-        return with(draft, rows);
+        return draft.withIndicators(rows);
     }
 
     /**
@@ -162,11 +162,5 @@ public final class Changes {
         if (!Objects.equals(actual.name(), expected.name()) || !Objects.equals(actual.value(), expected.value())) {
             throw new ConflictException("第" + (index + 1) + "行已被再次修改，无法撤销这次修改。");
         }
-    }
-
-    private static Declaration with(Declaration d, List<Indicator> rows) {
-        return new Declaration(d.source(), d.kind(), d.region(), d.department(), d.year(), d.projectName(),
-                d.direction(), d.fundsWanYuan(), d.periodFundsWanYuan(), d.periodGoal(), d.annualGoal(), d.overview(),
-                d.basis(), rows);
     }
 }

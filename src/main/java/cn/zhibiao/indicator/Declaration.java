@@ -47,8 +47,12 @@ public record Declaration(
 
     /** The same declaration with every indicator's {@code parsed} filled in. */
     public Declaration withParsedValues() {
+        return withIndicators(indicators.stream().map(Indicator::withParsedValue).toList());
+    }
+
+    /** The same project with other indicator rows. */
+    public Declaration withIndicators(List<Indicator> rows) {
         return new Declaration(source, kind, region, department, year, projectName, direction, fundsWanYuan,
-                periodFundsWanYuan, periodGoal, annualGoal, overview, basis,
-                indicators.stream().map(Indicator::withParsedValue).toList());
+                periodFundsWanYuan, periodGoal, annualGoal, overview, basis, rows);
     }
 }

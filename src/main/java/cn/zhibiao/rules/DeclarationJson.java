@@ -102,8 +102,7 @@ public final class DeclarationJson {
             rows.add(uncategorised ? Indicator.of(row.level1Raw(), row.level2Raw(), row.name(), row.value(), row.scope())
                     : row.withParsedValue());
         }
-        return new Declaration(d.source(), d.kind(), d.region(), d.department(), d.year(), d.projectName(), d.direction(),
-                d.fundsWanYuan(), d.periodFundsWanYuan(), d.periodGoal(), d.annualGoal(), d.overview(), d.basis(), rows);
+        return d.withIndicators(rows);
     }
 
     private static String fieldMessage(Exception e, String at) {

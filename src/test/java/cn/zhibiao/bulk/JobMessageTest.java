@@ -26,14 +26,14 @@ class JobMessageTest {
                 "java.lang.IllegalStateException: 任务 7 正由另一个实例运行\n\tat cn.zhibiao.bulk.JobLocks.beforeJob"));
         execution.addStepExecutions(java.util.List.of(step));
 
-        assertThat(BulkJobs.message(BatchStatus.FAILED, execution))
+        assertThat(BulkJobs.message(execution))
                 .isEqualTo("已中断（应用异常退出或出错），可以继续或放弃。原因：任务 7 正由另一个实例运行");
     }
 
     @Test
     void aJobInterruptedByACrashKeepsTheGeneralMessage() {
-        assertThat(BulkJobs.message(BatchStatus.FAILED, execution(BatchStatus.FAILED)))
+        assertThat(BulkJobs.message(execution(BatchStatus.FAILED)))
                 .isEqualTo("已中断（应用异常退出或出错），可以继续或放弃");
-        assertThat(BulkJobs.message(BatchStatus.STARTED, execution(BatchStatus.STARTED))).isEqualTo("正在处理");
+        assertThat(BulkJobs.message(execution(BatchStatus.STARTED))).isEqualTo("正在处理");
     }
 }
