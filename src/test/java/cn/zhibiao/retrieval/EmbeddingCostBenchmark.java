@@ -151,7 +151,7 @@ public final class EmbeddingCostBenchmark {
         }
     }
 
-    /** Hybrid searches over the seeds on two threads: each text new (its vector computed) or one of 240 in turn. */
+    /** Hybrid searches over the seeds on two threads: each text new (its vector computed) or one of the benchmark texts in turn. */
     private static void searches() throws Exception {
         Path dir = Files.createTempDirectory("embedding-cost");
         List<String> texts = RetrievalBenchmark.queries();

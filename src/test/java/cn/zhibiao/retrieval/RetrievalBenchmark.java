@@ -15,6 +15,9 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.TermQuery;
+
 import cn.zhibiao.indicator.Declaration;
 import cn.zhibiao.system.CommandSettings;
 
@@ -31,14 +34,17 @@ import cn.zhibiao.system.CommandSettings;
  * Sizes beyond what can be embedded in the time at hand can reuse a pool of real vectors:
  * {@code -Dbench.vectorPool=2000} (see {@link #buildWithPooledVectors}).
  * Each size is indexed in its own directory under {@code target/benchmark/} (deleted afterwards); each line of figures
- * is appended to {@code target/benchmark/results.md} as soon as it is measured.
+ * is appended to {@code target/benchmark/results.md} as soon as it is measured. {@code -Dbench.keep=true} keeps the
+ * index and, on the next run, queries it without building it again (query-side changes measured on the same index).
  */
 public final class RetrievalBenchmark {
 
-    private static final int WARMUP = 20;
-    private static final int QUERIES = 200;
+    /** Enough for the JIT to compile the search path as the measured queries will run it. */
+    private static final int WARMUP = 200;
     private static final Path ROOT = Path.of("target", "benchmark");
     private static final int VECTOR_POOL = Integer.getInteger("bench.vectorPool", 0);
+    private static final boolean KEEP = Boolean.getBoolean("bench.keep");
+    private static final int SLOWEST = 8;
 
     private RetrievalBenchmark() {
     }
@@ -57,10 +63,13 @@ public final class RetrievalBenchmark {
         for (String arg : args) {
             int size = Integer.parseInt(arg);
             Path dir = ROOT.resolve("index-" + size);
-            delete(dir);
+            if (!KEEP) {
+                delete(dir);
+            }
             try (SimilarProjects projects = SimilarProjects.open(base.withIndexDir(dir))) {
                 List<Declaration> synthetic = SyntheticDeclarations.generate(seeds, size, size);
-                String build = VECTOR_POOL > 0 && size > VECTOR_POOL
+                String build = KEEP && declarations(projects) >= size ? "kept from an earlier run"
+                        : VECTOR_POOL > 0 && size > VECTOR_POOL
                         ? buildWithPooledVectors(projects, synthetic) : build(projects, synthetic);
                 long settling = System.nanoTime();
                 projects.index().awaitMerges();
@@ -77,8 +86,15 @@ public final class RetrievalBenchmark {
                 report("| %,d | %s | %.1f MB | %d MB | %s | %s | %s | load average %s |%n", size, build,
                         bytes / 1048576.0, heap >> 20, keyword, vector, hybrid, loadAverage());
             }
-            delete(dir);
+            if (!KEEP) {
+                delete(dir);
+            }
         }
+    }
+
+    private static int declarations(SimilarProjects projects) {
+        return projects.index().read(searcher -> searcher.count(new TermQuery(new Term(Fields.TYPE,
+                Fields.TYPE_DECLARATION))));
     }
 
     /** Embeds and indexes every declaration; the rate includes embeddings. */
@@ -153,13 +169,19 @@ public final class RetrievalBenchmark {
         return out;
     }
 
-    /** Distinct texts, so that nothing is served from a cache: dev queries, each with another district prefix. */
+    /**
+     * Distinct texts, so that nothing is served from a cache: dev queries, each with another district and year prefix;
+     * 720 of them, so that the p99 is not just the second-slowest query of a short run.
+     */
     static List<String> queries() throws Exception {
         String[] districts = {"", "岳麓区", "天心区", "雨花区", "开福区", "望城区", "浏阳市", "宁乡市"};
+        String[] years = {"", "2024年", "2025年"};
         List<String> texts = new ArrayList<>();
-        for (String district : districts) {
-            for (RelevanceTest.DevQuery q : RelevanceTest.devQueries()) {
-                texts.add(district + q.projectName());
+        for (String year : years) {
+            for (String district : districts) {
+                for (RelevanceTest.DevQuery q : RelevanceTest.devQueries()) {
+                    texts.add(year + district + q.projectName());
+                }
             }
         }
         return texts;
@@ -169,18 +191,30 @@ public final class RetrievalBenchmark {
         for (int i = 0; i < WARMUP; i++) {
             projects.search(ProjectQuery.text(texts.get(i % texts.size()) + "工作"), 5, legs);
         }
-        long[] nanos = new long[QUERIES];
+        long[] nanos = new long[texts.size()];
         long cpu = processCpuNanos();
-        for (int i = 0; i < QUERIES; i++) {
-            ProjectQuery query = ProjectQuery.text(texts.get(i % texts.size()));
+        for (int i = 0; i < nanos.length; i++) {
+            ProjectQuery query = ProjectQuery.text(texts.get(i));
             long start = System.nanoTime();
             projects.search(query, 5, legs);
             nanos[i] = System.nanoTime() - start;
         }
         cpu = processCpuNanos() - cpu;
+        slowest(texts, nanos, legs);
         Arrays.sort(nanos);
-        return String.format(Locale.ROOT, "%.1f / %.1f ms (CPU %.1f ms/query)", nanos[QUERIES / 2] / 1e6,
-                nanos[(int) Math.ceil(QUERIES * 0.99) - 1] / 1e6, cpu / 1e6 / QUERIES);
+        return String.format(Locale.ROOT, "%.1f / %.1f ms (CPU %.1f ms/query)", nanos[nanos.length / 2] / 1e6,
+                nanos[(int) Math.ceil(nanos.length * 0.99) - 1] / 1e6, cpu / 1e6 / nanos.length);
+    }
+
+    /** The slowest queries of a run on stderr: what the tail is made of. */
+    private static void slowest(List<String> texts, long[] nanos, Set<String> legs) {
+        Integer[] order = new Integer[nanos.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparingLong((Integer i) -> nanos[i]).reversed());
+        for (int i = 0; i < Math.min(SLOWEST, order.length); i++) {
+            System.err.printf(Locale.ROOT, "[bench] slow %s: %.1f ms %s%n", legs, nanos[order[i]] / 1e6,
+                    texts.get(order[i]));
+        }
     }
 
     /**

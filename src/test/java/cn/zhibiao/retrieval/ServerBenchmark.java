@@ -93,7 +93,7 @@ public final class ServerBenchmark {
             run(server, size, "every query new", () -> texts.get((int) (unique.get() % texts.size()))
                     + "（" + unique.incrementAndGet() + "）");
             AtomicLong turn = new AtomicLong();
-            run(server, size, "240 query texts in turn",
+            run(server, size, texts.size() + " query texts in turn",
                     () -> texts.get((int) (turn.getAndIncrement() % texts.size())));
         } finally {
             server.stop();
