@@ -74,7 +74,8 @@ def rows(text):
     """Indicator rows (二级指标, name, value); a merged 二级指标 cell carries down to the rows under it."""
     level2 = None
     for cells in table_rows(text):
-        at = next((i for i, c in enumerate(cells[:3]) if c in LEVEL2), None)
+        # The last match: a 一级 cell may itself read like a 二级 name (满意度指标 beside 服务对象满意度指标).
+        at = max((i for i, c in enumerate(cells[:3]) if c in LEVEL2), default=None)
         if at is not None and len(cells) > at + 2:
             level2, name, value = cells[at], cells[at + 1], cells[at + 2]
         elif level2 and len(cells) >= 3 and not cells[0]:

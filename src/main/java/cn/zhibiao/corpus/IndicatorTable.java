@@ -103,10 +103,11 @@ record IndicatorTable(List<Column> columns, int headerStart, int dataStart, int 
 
     /**
      * The scope each column stands under in a group row above the header ("中期指标 | 年度指标"), or none: a row
-     * holding anything else (年度目标 and its text) is no group row.
+     * holding anything else (年度目标 and its text) is no group row, and neither is a lone 年度绩效目标 whose text
+     * was left empty.
      */
     private static List<Scope> groupScopes(Row above) {
-        if (above.paragraph() || above.isBlank()) {
+        if (above.paragraph() || above.isBlank() || isEmptyGoalField(above)) {
             return List.of();
         }
         List<Scope> scopes = new ArrayList<>();
@@ -121,6 +122,11 @@ record IndicatorTable(List<Column> columns, int headerStart, int dataStart, int 
             scopes.add(current);
         }
         return scopes;
+    }
+
+    private static boolean isEmptyGoalField(Row row) {
+        List<String> filled = row.nonEmpty();
+        return filled.size() == 1 && TextNormaliser.squeeze(filled.getFirst()).endsWith("目标");
     }
 
     private static List<Column> columns(Row header, Row subHeader, Map<Integer, Heading> headings, List<Scope> groups,

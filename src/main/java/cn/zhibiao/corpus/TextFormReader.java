@@ -86,7 +86,13 @@ final class TextFormReader {
         return tabbed > 0 && multi * 3 > tabbed;
     }
 
+    /**
+     * Each line is a whole row, so a line shorter than the widest one has lost only empty trailing cells (an export
+     * drops the tabs after the last filled cell): it is padded, not taken for a piece of a row broken across lines,
+     * which would join it with the next line (an empty 指标值 cost the row after it).
+     */
     private static List<Row> rowPerLine(String[] lines) {
+        int width = Arrays.stream(lines).mapToInt(l -> l.stripTrailing().split("\t", -1).length).max().orElse(0);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -102,6 +108,9 @@ final class TextFormReader {
                 cells.add(CellText.clean(cell));
             }
             trimTrailingEmpty(cells);
+            while (cells.size() < width) {
+                cells.add("");
+            }
             rows.add(new Row(i + 1, cells, false));
         }
         return rows;

@@ -37,6 +37,21 @@ class IndicatorTableTest {
     }
 
     @Test
+    void readsTheRowsUnderAnAnnualGoalLeftEmpty() throws Exception {
+        Declaration d = importer.read("表.txt", """
+                项目名称\t助学金项目
+                年度绩效目标\t
+                一级指标\t二级指标\t三级指标\t指标值
+                产出指标\t质量指标\t规章制度建立与否\t
+                \t数量指标\t享受资助人数\t2100
+                \t\t资金支出率\t95%
+                """.getBytes(StandardCharsets.UTF_8)).declarations().getFirst();
+        assertThat(d.indicators()).extracting(Indicator::level2, Indicator::name, Indicator::value)
+                .containsExactly(tuple(Level2.QUALITY, "规章制度建立与否", null),
+                        tuple(Level2.QUANTITY, "享受资助人数", "2100"), tuple(Level2.QUANTITY, "资金支出率", "95%"));
+    }
+
+    @Test
     void neverTakesTheFooterForAnIndicator() throws Exception {
         Declaration d = csv("""
                 项目名称,测试项目
