@@ -285,6 +285,50 @@ final class FormWriters {
         }
     }
 
+    // ---- a form saved as tab-separated text, one table row per line ----
+
+    /**
+     * The national form as Word or WPS save it as plain text: one line per table row, cells split by tabs, merged
+     * 一级/二级 cells left empty under their first row, and no tabs after the last filled cell (an empty 指标值 or
+     * 年度绩效目标 ends its line early).
+     */
+    static byte[] tabText(List<Declaration> declarations) {
+        StringBuilder text = new StringBuilder();
+        for (Declaration d : declarations) {
+            boolean period = hasPeriod(d);
+            text.append("项目支出绩效目标申报表\n\n");
+            tabLine(text, "项目名称", d.projectName(), "主管部门", text(d.department()));
+            tabLine(text, "年度", String.valueOf(d.year()), "年度资金总额（万元）", funds(d.fundsWanYuan()));
+            tabLine(text, "年度绩效目标", text(d.annualGoal()));
+            if (period) {
+                tabLine(text, "一级指标", "二级指标", "三级指标", "中期指标值", "年度指标值");
+            } else {
+                tabLine(text, "一级指标", "二级指标", "三级指标", "指标值");
+            }
+            String level1 = null;
+            String level2 = null;
+            for (Line line : lines(d)) {
+                boolean sameLevel1 = java.util.Objects.equals(line.level1(), level1);
+                boolean sameLevel2 = sameLevel1 && java.util.Objects.equals(line.level2(), level2);
+                List<String> cells = new ArrayList<>(List.of(sameLevel1 ? "" : text(line.level1()),
+                        sameLevel2 ? "" : text(line.level2()), text(line.name())));
+                if (period) {
+                    cells.add(text(line.period()));
+                }
+                cells.add(text(line.annual()));
+                tabLine(text, cells.toArray(String[]::new));
+                level1 = line.level1();
+                level2 = line.level2();
+            }
+            text.append(FOOTER).append("\n\n");
+        }
+        return text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static void tabLine(StringBuilder text, String... cells) {
+        text.append(String.join("\t", cells).stripTrailing()).append('\n');
+    }
+
     // ---- flat export, one row per indicator ----
 
     static final List<String> LONG_HEADER = List.of("项目名称", "主管部门", "年度", "年度资金总额（万元）", "一级指标",

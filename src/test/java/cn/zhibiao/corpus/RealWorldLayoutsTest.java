@@ -108,6 +108,11 @@ class RealWorldLayoutsTest {
     }
 
     @Test
+    void formSavedAsTabSeparatedTextRoundTripsWithEmptyValuesAndGoals() throws Exception {
+        roundTripPerFile("form saved as tab-separated text", "form.txt", FormWriters::tabText);
+    }
+
+    @Test
     void flatExportWorkbookRoundTrips() throws Exception {
         List<Declaration> all = all();
         assertRoundTrip("flat export .xlsx", all, importer.read("export.xlsx", FormWriters.longXlsx(all)));

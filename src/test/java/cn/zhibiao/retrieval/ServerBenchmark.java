@@ -42,7 +42,7 @@ import cn.zhibiao.system.Json;
  * {@code load N}: the seeds plus N synthetic declarations (none for {@code load 0}) as the corpus ({@code target/benchmark/corpus-N}, index kept in
  * {@code target/benchmark/server-N} so that it is built once), then {@value #CLIENTS} clients posting
  * {@code /api/similar} back to back for {@value #SECONDS} s after {@value #WARMUP_SECONDS} s of warm-up; twice: every
- * query text new (the query embedding is always computed) and the 240 dev-query texts in turn (served by the cache
+ * query text new (the query embedding is always computed) and the 720 benchmark texts in turn (served by the cache
  * after their first round). Figures are appended to {@code target/benchmark/results.md}.
  */
 public final class ServerBenchmark {
