@@ -23,6 +23,9 @@ final class Queries {
     /** Distinct terms kept from one text: far below Lucene's clause limit, and a pasted document's head is enough. */
     static final int MAX_TERMS = 96;
 
+    /** Parts of a longer query word this short are left out of the query (see {@link #words(String)}). */
+    private static final int SHORT_PART_CHARS = 2;
+
     private final Analyzer words;
     private final Analyzer bigrams = Analysis.bigrams();
 
@@ -31,16 +34,19 @@ final class Queries {
     }
 
     /**
-     * The query's words without those inside a longer word of the same query (HanLP's index mode gives 城乡居民 and
-     * also 城乡 and 居民). Documents keep every part, so the longer word still finds them; in the query the parts only
-     * multiplied the clauses, four fields each over the postings of common words, which made the slowest keyword
-     * searches at 100,000 declarations. Documents holding only the parts are the bigram and vector legs' to find.
+     * The query's words without the two-character parts of a longer word of the same query (HanLP's index mode gives
+     * 城乡居民养老保险 and also 城乡居民, 养老保险, 城乡, 居民, 养老, 保险). Those short parts are the commonest words of
+     * the corpus, and each was four field clauses over their postings: the slowest keyword searches at 100,000
+     * declarations. Documents keep every part, so the longer words still find them; longer parts such as 养老保险
+     * stay in the query, because they carry the topic when the whole compound is rare.
      */
     Set<String> words(String text) {
         Set<String> all = terms(words, text);
         Set<String> kept = new LinkedHashSet<>();
         for (String word : all) {
-            if (all.stream().noneMatch(other -> other.length() > word.length() && other.contains(word))) {
+            boolean shortPart = word.length() <= SHORT_PART_CHARS
+                    && all.stream().anyMatch(other -> other.length() > word.length() && other.contains(word));
+            if (!shortPart) {
                 kept.add(word);
             }
         }
