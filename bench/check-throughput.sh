@@ -14,7 +14,7 @@ form_copies=${2:-170}
 java=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-[ -f target/cp.txt ] || ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+[ -f target/bench.cp ] || ./mvnw -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
 
 side_by_side() {
   local label=$1; shift
@@ -43,7 +43,7 @@ side_by_side() {
   echo "python reference:  ${python_s}s  $(echo "$indicators / $python_s" | bc) indicators/s  $(echo "${#files[@]} / $python_s" | bc) files/s  CPU $(awk '{print $1 + $2}' "$work/python.time")s  load $(cut -d' ' -f1-3 /proc/loadavg) (it finds $python_rows rows itself)"
   echo "ratio (python time / java time): $(echo "scale=2; $python_s / $java_s" | bc)"
 
-  "$java" -cp target/test-classes:target/classes:$(cat target/cp.txt) cn.zhibiao.cli.CheckThroughputBenchmark "${files[@]}"
+  "$java" -cp target/test-classes:target/classes:$(cat target/bench.cp) cn.zhibiao.cli.CheckThroughputBenchmark "${files[@]}"
 }
 
 mkdir "$work/seeds" "$work/forms"

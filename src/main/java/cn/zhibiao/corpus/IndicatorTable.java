@@ -126,7 +126,7 @@ record IndicatorTable(List<Column> columns, int headerStart, int dataStart, int 
 
     private static boolean isEmptyGoalField(Row row) {
         List<String> filled = row.nonEmpty();
-        return filled.size() == 1 && TextNormaliser.squeeze(filled.getFirst()).endsWith("目标");
+        return filled.size() == 1 && HeaderVocabulary.key(filled.getFirst()).endsWith("目标");
     }
 
     private static List<Column> columns(Row header, Row subHeader, Map<Integer, Heading> headings, List<Scope> groups,

@@ -51,7 +51,7 @@ final class RowMerger {
         return records;
     }
 
-    private static List<String> pad(List<String> cells, int width) {
+    static List<String> pad(List<String> cells, int width) {
         List<String> padded = new ArrayList<>(cells);
         while (padded.size() < width) {
             padded.add("");

@@ -92,7 +92,6 @@ final class TextFormReader {
      * which would join it with the next line (an empty 指标值 cost the row after it).
      */
     private static List<Row> rowPerLine(String[] lines) {
-        int width = Arrays.stream(lines).mapToInt(l -> l.stripTrailing().split("\t", -1).length).max().orElse(0);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -108,12 +107,11 @@ final class TextFormReader {
                 cells.add(CellText.clean(cell));
             }
             trimTrailingEmpty(cells);
-            while (cells.size() < width) {
-                cells.add("");
-            }
             rows.add(new Row(i + 1, cells, false));
         }
-        return rows;
+        int width = rows.stream().filter(r -> !r.paragraph()).mapToInt(r -> r.cells().size()).max().orElse(0);
+        return rows.stream().map(r -> r.paragraph() ? r : new Row(r.line(), RowMerger.pad(r.cells(), width), false))
+                .toList();
     }
 
     private static List<Row> cellPerLine(String[] lines) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -308,8 +309,8 @@ final class FormWriters {
             String level1 = null;
             String level2 = null;
             for (Line line : lines(d)) {
-                boolean sameLevel1 = java.util.Objects.equals(line.level1(), level1);
-                boolean sameLevel2 = sameLevel1 && java.util.Objects.equals(line.level2(), level2);
+                boolean sameLevel1 = Objects.equals(line.level1(), level1);
+                boolean sameLevel2 = sameLevel1 && Objects.equals(line.level2(), level2);
                 List<String> cells = new ArrayList<>(List.of(sameLevel1 ? "" : text(line.level1()),
                         sameLevel2 ? "" : text(line.level2()), text(line.name())));
                 if (period) {
@@ -322,7 +323,7 @@ final class FormWriters {
             }
             text.append(FOOTER).append("\n\n");
         }
-        return text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void tabLine(StringBuilder text, String... cells) {
